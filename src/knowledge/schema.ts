@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// Validation messages in Japanese: the knowledge base and the settings are edited by Japanese staff.
+z.config(z.locales.ja());
+
 /** The 21 topic IDs of ../shared/spec/topics.md: a public contract, never renamed. */
 export const TOPIC_IDS = [
   "1-1",

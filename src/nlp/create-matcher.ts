@@ -1,0 +1,16 @@
+import type { KnowledgeBase } from "../knowledge/schema.js";
+import { createMatcher } from "./matcher.js";
+import { loadTokenizer } from "./tokenizer.js";
+import { loadVocabulary } from "./vocabulary.js";
+
+export interface NlpOptions {
+  readonly dictionaryDir?: string;
+  readonly vocabularyPath?: string;
+}
+
+/** Tokenizer (shared), vocabulary and the matcher's index, built once at start-up. */
+export async function buildMatcher(kb: KnowledgeBase, options: NlpOptions = {}) {
+  const tokenizer = await loadTokenizer(options.dictionaryDir);
+  const vocabulary = loadVocabulary(options.vocabularyPath);
+  return createMatcher({ kb, tokenizer, vocabulary });
+}

@@ -1,0 +1,228 @@
+import type { KnowledgeBase, Topic, TopicId } from "../knowledge/schema.js";
+import { createFeatureExtractor, type FeatureExtractor, type Features } from "./features.js";
+import type { Alternative, Matcher, MatchResult } from "./match-result.js";
+import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
+import type { JapaneseTokenizer } from "./tokenizer.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** Feature families weigh differently: a concept says more than a word, a word more than a bigram. */
+const FAMILY_WEIGHT: Readonly<Record<string, number>> = { c: 2.2, w: 1, g: 0.35 };
+/** How much concept votes add to the nearest-example score. */
+const CONCEPT_WEIGHT = 0.3;
+/** Below this score nothing in the guide answers the question. */
+export const NONE_THRESHOLD = 0.2;
+
+interface Vector {
+  readonly weights: ReadonlyMap<string, number>;
+  readonly norm: number;
+}
+
+interface IndexedDoc {
+  readonly topic: TopicId;
+  readonly vector: Vector;
+}
+
+export interface MatcherOptions {
+  readonly kb: KnowledgeBase;
+  readonly tokenizer: JapaneseTokenizer;
+  readonly vocabulary: Vocabulary;
+}
+
+function documentsOf(topic: Topic): string[] {
+  const m = topic.matching;
+  const docs = [...m.examples, ...m.english];
+  if (topic.id !== "none") {
+    docs.push(`${topic.title} ${topic.situation}`, [...m.keywords, ...m.synonyms].join(" "));
+    for (const v of topic.variants) docs.push(...v.screenMessages);
+  } else {
+    docs.push(m.keywords.join(" "));
+  }
+  return docs;
+}
+
+export interface ExplainedMatch extends MatchResult {
+  readonly scores: readonly Alternative[];
+  readonly concepts: readonly string[];
+}
+
+export function createMatcher({ kb, tokenizer, vocabulary }: MatcherOptions): Matcher & {
+  explain(text: string): ExplainedMatch;
+} {
+  const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary);
+  const screens: ScreenMessageDetector = createScreenMessageDetector(kb, tokenizer);
+  const raw: { topic: TopicId; features: Features }[] = [];
+  for (const topic of kb.topics.values()) {
+    for (const doc of documentsOf(topic)) raw.push({ topic: topic.id, features: extractor.extract(doc) });
+  }
+  const df = new Map<string, number>();
+  for (const { features } of raw) for (const key of features.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const idf = (key: string) => Math.log(1 + raw.length / (1 + (df.get(key) ?? 0)));
+
+  function vectorize(features: Features): Vector {
+    const weights = new Map<string, number>();
+    let sum = 0;
+    for (const [key, count] of features.terms) {
+      const w = (1 + Math.log(count)) * idf(key) * (FAMILY_WEIGHT[key.slice(0, 1)] ?? 1);
+      weights.set(key, w);
+      sum += w * w;
+    }
+    return { weights, norm: Math.sqrt(sum) || 1 };
+  }
+
+  const docs: IndexedDoc[] = raw.map(({ topic, features }) => ({ topic, vector: vectorize(features) }));
+  const evidence = conceptEvidence(raw);
+
+  function cosine(a: Vector, b: Vector): number {
+    const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+    let dot = 0;
+    for (const [key, w] of small.weights) {
+      const other = large.weights.get(key);
+      if (other !== undefined) dot += w * other;
+    }
+    return dot / (a.norm * b.norm);
+  }
+
+  function topicScores(query: Vector): Map<TopicId, number> {
+    const perTopic = new Map<TopicId, number[]>();
+    for (const doc of docs) {
+      const s = cosine(query, doc.vector);
+      if (s <= 0) continue;
+      const list = perTopic.get(doc.topic) ?? [];
+      list.push(s);
+      perTopic.set(doc.topic, list);
+    }
+    const scores = new Map<TopicId, number>();
+    for (const [topic, list] of perTopic) {
+      list.sort((a, b) => b - a);
+      const top = list.slice(0, 3);
+      scores.set(topic, 0.7 * top[0]! + (0.3 * top.reduce((a, b) => a + b, 0)) / 3);
+    }
+    return scores;
+  }
+
+  function explain(text: string): ExplainedMatch {
+    const features = extractor.extract(text);
+    const concepts = [...features.concepts];
+    const screen = screens.detect(features.compact, features.reading);
+    const scores = topicScores(vectorize(features));
+    addConceptEvidence(scores, features.concepts, evidence);
+    const outOfGuide = concepts.some((c) => extractor.outOfGuideConcepts.has(c));
+    if (outOfGuide && !screen) {
+      for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * 0.6);
+    }
+    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id, s]) => ({ id, confidence: s }));
+    const list: Alternative[] = ranked.map((r) => ({ id: r.id, confidence: round(r.confidence) }));
+    if (screen && screen.similarity >= 0.8) {
+      const alternatives = list.filter((a) => a.id !== screen.topic && a.id !== "none").slice(0, 3);
+      return {
+        id: screen.topic,
+        variant: screen.variant,
+        confidence: round(0.85 + 0.15 * screen.similarity),
+        alternatives,
+        scores: list,
+        concepts,
+      };
+    }
+    const best = ranked[0];
+    if (!best || best.id === "none" || best.confidence < NONE_THRESHOLD) {
+      return {
+        id: "none",
+        confidence: round(noneConfidence(best?.confidence ?? 0, best?.id)),
+        alternatives: list.filter((a) => a.id !== "none").slice(0, 3),
+        scores: list,
+        concepts,
+      };
+    }
+    const second = ranked.find((r) => r.id !== best.id)?.confidence ?? 0;
+    return {
+      id: best.id,
+      confidence: round(calibrate(best.confidence, second)),
+      alternatives: list.filter((a) => a.id !== best.id && a.id !== "none").slice(0, 3),
+      scores: list,
+      concepts,
+    };
+  }
+
+  return {
+    explain,
+    match(text) {
+      const { scores: _scores, concepts: _concepts, ...result } = explain(text);
+      return result;
+    },
+  };
+}
+
+/** How much each concept points at each topic: P(topic | concept), and how specific the concept is. */
+interface ConceptEvidence {
+  readonly byConcept: ReadonlyMap<
+    string,
+    { readonly specificity: number; readonly topics: ReadonlyMap<TopicId, number> }
+  >;
+}
+
+function conceptEvidence(raw: readonly { topic: TopicId; features: Features }[]): ConceptEvidence {
+  const docsPerTopic = new Map<TopicId, number>();
+  const counts = new Map<string, Map<TopicId, number>>();
+  for (const { topic, features } of raw) {
+    docsPerTopic.set(topic, (docsPerTopic.get(topic) ?? 0) + 1);
+    for (const c of features.concepts) {
+      const perTopic = counts.get(c) ?? new Map<TopicId, number>();
+      perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
+      counts.set(c, perTopic);
+    }
+  }
+  const topicCount = docsPerTopic.size;
+  const byConcept = new Map<string, { specificity: number; topics: Map<TopicId, number> }>();
+  for (const [c, perTopic] of counts) {
+    const rates = new Map<TopicId, number>();
+    let total = 0;
+    for (const [topic, n] of perTopic) {
+      const rate = n / (docsPerTopic.get(topic) ?? 1);
+      rates.set(topic, rate);
+      total += rate;
+    }
+    let entropy = 0;
+    for (const [topic, rate] of rates) {
+      const p = rate / total;
+      rates.set(topic, p);
+      entropy -= p * Math.log(p);
+    }
+    byConcept.set(c, { specificity: 1 - entropy / Math.log(topicCount), topics: rates });
+  }
+  return { byConcept };
+}
+
+/** Concepts named in the question vote for the topics they are specific to. */
+function addConceptEvidence(
+  scores: Map<TopicId, number>,
+  concepts: ReadonlySet<string>,
+  evidence: ConceptEvidence,
+): void {
+  let weight = 0;
+  const votes = new Map<TopicId, number>();
+  for (const c of concepts) {
+    const e = evidence.byConcept.get(c);
+    if (!e) continue;
+    weight += e.specificity;
+    for (const [topic, p] of e.topics) votes.set(topic, (votes.get(topic) ?? 0) + e.specificity * p);
+  }
+  if (weight === 0) return;
+  for (const [topic, v] of votes)
+    scores.set(topic, (scores.get(topic) ?? 0) + CONCEPT_WEIGHT * (v / Math.max(1, weight)));
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}
+
+/** Score and margin to 0..1: a clear winner well above the none threshold is near 1. */
+function calibrate(best: number, second: number): number {
+  const strength = Math.min(1, (best - NONE_THRESHOLD) / 0.4);
+  const margin = Math.min(1, (best - second) / Math.max(best, 1e-9) / 0.5);
+  return 0.35 + 0.45 * strength + 0.2 * margin;
+}
+
+function noneConfidence(best: number, id: TopicId | undefined): number {
+  if (id === "none") return 0.6 + 0.4 * Math.min(1, best / 0.5);
+  return 0.5 + 0.5 * Math.max(0, 1 - best / NONE_THRESHOLD);
+}

@@ -1,0 +1,76 @@
+/** Longest input the matcher reads; longer text is cut on a grapheme boundary. */
+export const MAX_INPUT_CHARS = 2000;
+
+const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
+
+// Control characters, zero-width and bidi controls, variation selectors, lone surrogates.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are removed on their own
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u20E3\u{E0020}-\u{E007F}]/gu;
+const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\u30FC\uFF70\u301C\uFF5E~]/g;
+
+/** Cuts `text` to at most `max` UTF-16 units without splitting a grapheme. */
+export function cutAtGrapheme(text: string, max: number = MAX_INPUT_CHARS): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text.slice(0, max + 16))) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Removes what no one means to type: controls, zero-width and bidi characters, lone surrogates, emoji. */
+export function stripInvisible(text: string): string {
+  return text.replace(INVISIBLE, "").replace(EMOJI, " ");
+}
+
+/** Long vowels and dashes: a hyphen between digits (phone numbers), ー after kana, otherwise a space. */
+function unifyDashes(text: string): string {
+  return text.replace(DASHES, (_m, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? "";
+    const after = whole[offset + 1] ?? "";
+    if (/\d/.test(before) && /\d/.test(after)) return "-";
+    if (/[\u3041-\u30FA\u30FC-\u30FF\u4E00-\u9FFF]/.test(before)) return "ー";
+    return " ";
+  });
+}
+
+/** 々 repeats the kanji before it (各々 → 各各), so tokens and readings agree with the spelled-out form. */
+function expandIterationMark(text: string): string {
+  return text.replace(/(.)々/gu, "$1$1");
+}
+
+/**
+ * Cleans what staff type or paste for display and matching: NFKC (full-width digits and Latin,
+ * half-width kana), invisible characters and emoji gone, dashes unified, whitespace folded, cut to
+ * MAX_INPUT_CHARS. Digits and phone numbers stay intact.
+ */
+export function normalizeText(input: string): string {
+  const cleaned = stripInvisible(cutAtGrapheme(input, MAX_INPUT_CHARS * 2));
+  const nfkc = cleaned.normalize("NFKC");
+  return cutAtGrapheme(expandIterationMark(unifyDashes(nfkc)).replace(/\s+/g, " ").trim(), MAX_INPUT_CHARS);
+}
+
+/** Katakana → hiragana (ヴ → ゔ), for matching only. */
+export function toHiragana(text: string): string {
+  return text.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/** Katakana → hiragana. Small kana stay small: ひょう (表) and ひよう (費用) are different words. */
+export function foldKana(text: string): string {
+  return toHiragana(text);
+}
+
+/**
+ * The form used for matching: normalised, lower case, katakana folded into hiragana, punctuation as
+ * spaces.
+ */
+export function foldForMatching(normalized: string): string {
+  return foldKana(normalized.toLowerCase())
+    .replace(/[^\p{L}\p{N}ー\-.]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}

@@ -1,0 +1,118 @@
+import type { KnowledgeBase, TopicId } from "../knowledge/schema.js";
+import { foldForMatching, normalizeText } from "./normalize.js";
+import type { JapaneseTokenizer } from "./tokenizer.js";
+
+export interface ScreenHit {
+  readonly topic: TopicId;
+  readonly variant: string;
+  /** 0..1: how closely the text holds the message (1 = verbatim). */
+  readonly similarity: number;
+}
+
+interface Pattern {
+  readonly topic: TopicId;
+  readonly variant: string;
+  readonly text: string;
+  readonly reading: string;
+  /** The whole message (not one clause of it): wins a tie. */
+  readonly whole: boolean;
+}
+
+const SHORT = 7;
+
+/** Letters and digits only; okurigana variants the screens and staff mix (無し/なし) made one. */
+function squeeze(text: string): string {
+  return foldForMatching(normalizeText(text))
+    .replace(/無し/g, "なし")
+    .replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * For each prefix length i of `pattern`, the fewest edits that turn it into some substring of
+ * `text` (Sellers' approximate substring match). best[i] lets a truncated paste still match.
+ */
+function bestPrefixDistances(pattern: string, text: string): Int32Array {
+  const m = pattern.length;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  const best = Int32Array.from(prev);
+  for (let j = 0; j < text.length; j++) {
+    cur[0] = 0;
+    const c = text.charCodeAt(j);
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1]! + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
+      cur[i] = Math.min(sub, prev[i]! + 1, cur[i - 1]! + 1);
+      if (cur[i]! < best[i]!) best[i] = cur[i]!;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+function score(p: Pattern, text: string, reading: string): { matched: number; similarity: number } | undefined {
+  if (p.text.length < SHORT) {
+    if (text.includes(p.text) || (p.reading.length >= 5 && reading.includes(p.reading))) {
+      return { matched: p.text.length, similarity: 1 };
+    }
+    return undefined;
+  }
+  const best = bestPrefixDistances(p.text, text);
+  const m = p.text.length;
+  const full = 1 - best[m]! / m;
+  if (full >= 0.8) return { matched: m - best[m]!, similarity: full };
+  // A paste cut short: a long enough prefix, nearly verbatim.
+  for (let i = m - 1; i >= Math.max(10, Math.ceil(m * 0.45)); i--) {
+    if (best[i]! <= Math.floor(i * 0.12)) return { matched: i - best[i]!, similarity: 1 - best[i]! / i };
+  }
+  return undefined;
+}
+
+export interface ScreenMessageDetector {
+  detect(compact: string, reading: string): ScreenHit | undefined;
+}
+
+/** Recognises the guide's display texts (1-② table, 2-①) in pasted screens, typed or cut short. */
+export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: JapaneseTokenizer): ScreenMessageDetector {
+  const patterns: Pattern[] = [];
+  const seen = new Set<string>();
+  const add = (topic: TopicId, variant: string, raw: string, whole: boolean) => {
+    const text = squeeze(raw);
+    const key = `${variant}:${text}`;
+    if (text.length < 4 || seen.has(key)) return;
+    seen.add(key);
+    const reading = tokenizer
+      .tokenize(normalizeText(raw))
+      .map((t) => t.reading)
+      .join("")
+      .replace(/[^\u3041-\u309F]/g, "");
+    patterns.push({ topic, variant, text, reading, whole });
+  };
+  for (const topic of kb.topics.values()) {
+    for (const variant of topic.variants) {
+      for (const message of variant.screenMessages) {
+        add(topic.id, variant.id, message, true);
+        for (const clause of message.split(/[。、]/))
+          if (squeeze(clause).length >= 10) add(topic.id, variant.id, clause, false);
+      }
+    }
+  }
+  return {
+    detect(compact, reading) {
+      const text = squeeze(compact);
+      if (text.length < 4) return undefined;
+      let winner: { p: Pattern; matched: number; similarity: number } | undefined;
+      for (const p of patterns) {
+        const s = score(p, text, reading);
+        if (!s) continue;
+        const better =
+          !winner ||
+          s.matched > winner.matched + 1 ||
+          (Math.abs(s.matched - winner.matched) <= 1 &&
+            (p.whole && !winner.p.whole ? true : s.similarity > winner.similarity));
+        if (better) winner = { p, ...s };
+      }
+      return winner ? { topic: winner.p.topic, variant: winner.p.variant, similarity: winner.similarity } : undefined;
+    },
+  };
+}
