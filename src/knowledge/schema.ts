@@ -131,6 +131,8 @@ export const variantSchema = z
     label: text,
     /** Exact screen messages as the guide prints them (recognised by the matcher). */
     screenMessages: z.array(text).min(1),
+    /** Words that pin this variant when staff paraphrase the screen (「該当なしって出た」). */
+    cues: z.array(text).default([]),
     /** 1-② table: 資格確認結果, 資格の状態; 2-① the message's meaning. */
     result: text.optional(),
     state: text.optional(),

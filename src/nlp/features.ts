@@ -6,6 +6,8 @@ import type { Vocabulary } from "./vocabulary.js";
 export interface Features {
   readonly terms: ReadonlyMap<string, number>;
   readonly concepts: ReadonlySet<string>;
+  /** Folded surface (lower case, hiragana, punctuation as single spaces). */
+  readonly folded: string;
   /** Folded surface without spaces (screen messages are matched on it). */
   readonly compact: string;
   /** Hiragana reading without spaces (kana-only input meets kanji text here). */
@@ -108,7 +110,7 @@ export function createFeatureExtractor(tokenizer: JapaneseTokenizer, vocabulary:
       for (let i = 0; i + 1 < reading.length; i++) add(`g:${reading.slice(i, i + 2)}`);
       const concepts = findConcepts(normalized.toLowerCase(), folded, compact, reading);
       for (const c of concepts) add(`c:${c}`);
-      return { terms, concepts, compact, reading };
+      return { terms, concepts, folded, compact, reading };
     },
   };
 }

@@ -3,14 +3,31 @@ import { createFeatureExtractor, type FeatureExtractor, type Features } from "./
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
+import { createVariantCues } from "./variant-cues.js";
 import type { Vocabulary } from "./vocabulary.js";
 
-/** Feature families weigh differently: a concept says more than a word, a word more than a bigram. */
-const FAMILY_WEIGHT: Readonly<Record<string, number>> = { c: 2.2, w: 1, g: 0.35 };
-/** How much concept votes add to the nearest-example score. */
-const CONCEPT_WEIGHT = 0.3;
-/** Below this score nothing in the guide answers the question. */
-export const NONE_THRESHOLD = 0.2;
+/** The matcher's constants, chosen on the development set (scripts/tune.ts); never on the holdout. */
+export interface MatcherWeights {
+  /** Feature families weigh differently: a concept says more than a word, a word more than a bigram. */
+  readonly concept: number;
+  readonly word: number;
+  readonly gram: number;
+  /** How much concept votes add to the nearest-example score. */
+  readonly conceptVotes: number;
+  /** Factor on every topic's score when the question asks something the guide does not cover. */
+  readonly outOfGuide: number;
+  /** Below this score nothing in the guide answers the question. */
+  readonly noneThreshold: number;
+}
+
+export const DEFAULT_WEIGHTS: MatcherWeights = {
+  concept: 1.5,
+  word: 1,
+  gram: 0.5,
+  conceptVotes: 0.3,
+  outOfGuide: 0.4,
+  noneThreshold: 0.26,
+};
 
 interface Vector {
   readonly weights: ReadonlyMap<string, number>;
@@ -26,6 +43,7 @@ export interface MatcherOptions {
   readonly kb: KnowledgeBase;
   readonly tokenizer: JapaneseTokenizer;
   readonly vocabulary: Vocabulary;
+  readonly weights?: MatcherWeights;
 }
 
 function documentsOf(topic: Topic): string[] {
@@ -45,11 +63,13 @@ export interface ExplainedMatch extends MatchResult {
   readonly concepts: readonly string[];
 }
 
-export function createMatcher({ kb, tokenizer, vocabulary }: MatcherOptions): Matcher & {
+export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEIGHTS }: MatcherOptions): Matcher & {
   explain(text: string): ExplainedMatch;
 } {
+  const familyWeight: Readonly<Record<string, number>> = { c: weights.concept, w: weights.word, g: weights.gram };
   const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary);
   const screens: ScreenMessageDetector = createScreenMessageDetector(kb, tokenizer);
+  const cues = createVariantCues(kb, tokenizer);
   const raw: { topic: TopicId; features: Features }[] = [];
   for (const topic of kb.topics.values()) {
     for (const doc of documentsOf(topic)) raw.push({ topic: topic.id, features: extractor.extract(doc) });
@@ -62,7 +82,7 @@ export function createMatcher({ kb, tokenizer, vocabulary }: MatcherOptions): Ma
     const weights = new Map<string, number>();
     let sum = 0;
     for (const [key, count] of features.terms) {
-      const w = (1 + Math.log(count)) * idf(key) * (FAMILY_WEIGHT[key.slice(0, 1)] ?? 1);
+      const w = (1 + Math.log(count)) * idf(key) * (familyWeight[key.slice(0, 1)] ?? 1);
       weights.set(key, w);
       sum += w * w;
     }
@@ -105,10 +125,10 @@ export function createMatcher({ kb, tokenizer, vocabulary }: MatcherOptions): Ma
     const concepts = [...features.concepts];
     const screen = screens.detect(features.compact, features.reading);
     const scores = topicScores(vectorize(features));
-    addConceptEvidence(scores, features.concepts, evidence);
+    addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
     const outOfGuide = concepts.some((c) => extractor.outOfGuideConcepts.has(c));
     if (outOfGuide && !screen) {
-      for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * 0.6);
+      for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
     }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id, s]) => ({ id, confidence: s }));
     const list: Alternative[] = ranked.map((r) => ({ id: r.id, confidence: round(r.confidence) }));
@@ -124,19 +144,21 @@ export function createMatcher({ kb, tokenizer, vocabulary }: MatcherOptions): Ma
       };
     }
     const best = ranked[0];
-    if (!best || best.id === "none" || best.confidence < NONE_THRESHOLD) {
+    if (!best || best.id === "none" || best.confidence < weights.noneThreshold) {
       return {
         id: "none",
-        confidence: round(noneConfidence(best?.confidence ?? 0, best?.id)),
+        confidence: round(noneConfidence(best?.confidence ?? 0, best?.id, weights.noneThreshold)),
         alternatives: list.filter((a) => a.id !== "none").slice(0, 3),
         scores: list,
         concepts,
       };
     }
     const second = ranked.find((r) => r.id !== best.id)?.confidence ?? 0;
+    const variant = cues.find(best.id, features);
     return {
       id: best.id,
-      confidence: round(calibrate(best.confidence, second)),
+      ...(variant !== undefined ? { variant } : {}),
+      confidence: round(calibrate(best.confidence, second, weights.noneThreshold)),
       alternatives: list.filter((a) => a.id !== best.id && a.id !== "none").slice(0, 3),
       scores: list,
       concepts,
@@ -197,18 +219,18 @@ function addConceptEvidence(
   scores: Map<TopicId, number>,
   concepts: ReadonlySet<string>,
   evidence: ConceptEvidence,
+  weight: number,
 ): void {
-  let weight = 0;
+  let total = 0;
   const votes = new Map<TopicId, number>();
   for (const c of concepts) {
     const e = evidence.byConcept.get(c);
     if (!e) continue;
-    weight += e.specificity;
+    total += e.specificity;
     for (const [topic, p] of e.topics) votes.set(topic, (votes.get(topic) ?? 0) + e.specificity * p);
   }
-  if (weight === 0) return;
-  for (const [topic, v] of votes)
-    scores.set(topic, (scores.get(topic) ?? 0) + CONCEPT_WEIGHT * (v / Math.max(1, weight)));
+  if (total === 0) return;
+  for (const [topic, v] of votes) scores.set(topic, (scores.get(topic) ?? 0) + weight * (v / Math.max(1, total)));
 }
 
 function round(x: number): number {
@@ -216,13 +238,13 @@ function round(x: number): number {
 }
 
 /** Score and margin to 0..1: a clear winner well above the none threshold is near 1. */
-function calibrate(best: number, second: number): number {
-  const strength = Math.min(1, (best - NONE_THRESHOLD) / 0.4);
+function calibrate(best: number, second: number, threshold: number): number {
+  const strength = Math.min(1, (best - threshold) / 0.4);
   const margin = Math.min(1, (best - second) / Math.max(best, 1e-9) / 0.5);
   return 0.35 + 0.45 * strength + 0.2 * margin;
 }
 
-function noneConfidence(best: number, id: TopicId | undefined): number {
+function noneConfidence(best: number, id: TopicId | undefined, threshold: number): number {
   if (id === "none") return 0.6 + 0.4 * Math.min(1, best / 0.5);
-  return 0.5 + 0.5 * Math.max(0, 1 - best / NONE_THRESHOLD);
+  return 0.5 + 0.5 * Math.max(0, 1 - best / threshold);
 }

@@ -28,26 +28,27 @@ function squeeze(text: string): string {
 }
 
 /**
- * For each prefix length i of `pattern`, the fewest edits that turn it into some substring of
- * `text` (Sellers' approximate substring match). best[i] lets a truncated paste still match.
+ * Sellers' approximate substring match: `best[m]` is the fewest edits that turn `pattern` into some
+ * substring of `text`; `atEnd[i]`, the fewest that turn its first i characters into the end of
+ * `text` (a paste cut short).
  */
-function bestPrefixDistances(pattern: string, text: string): Int32Array {
+function approximateMatch(pattern: string, text: string): { best: number; atEnd: Int32Array } {
   const m = pattern.length;
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) prev[i] = i;
-  const best = Int32Array.from(prev);
+  let best = m;
   for (let j = 0; j < text.length; j++) {
     cur[0] = 0;
     const c = text.charCodeAt(j);
     for (let i = 1; i <= m; i++) {
       const sub = prev[i - 1]! + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
       cur[i] = Math.min(sub, prev[i]! + 1, cur[i - 1]! + 1);
-      if (cur[i]! < best[i]!) best[i] = cur[i]!;
     }
+    if (cur[m]! < best) best = cur[m]!;
     [prev, cur] = [cur, prev];
   }
-  return best;
+  return { best, atEnd: prev };
 }
 
 function score(p: Pattern, text: string, reading: string): { matched: number; similarity: number } | undefined {
@@ -57,13 +58,14 @@ function score(p: Pattern, text: string, reading: string): { matched: number; si
     }
     return undefined;
   }
-  const best = bestPrefixDistances(p.text, text);
+  const { best, atEnd } = approximateMatch(p.text, text);
   const m = p.text.length;
-  const full = 1 - best[m]! / m;
-  if (full >= 0.8) return { matched: m - best[m]!, similarity: full };
-  // A paste cut short: a long enough prefix, nearly verbatim.
-  for (let i = m - 1; i >= Math.max(10, Math.ceil(m * 0.45)); i--) {
-    if (best[i]! <= Math.floor(i * 0.12)) return { matched: i - best[i]!, similarity: 1 - best[i]! / i };
+  const full = 1 - best / m;
+  if (full >= 0.8) return { matched: m - best, similarity: full };
+  if (!p.whole) return undefined;
+  // A whole message cut short where the paste ends: a long enough prefix, nearly verbatim.
+  for (let i = m - 1; i >= Math.max(12, Math.ceil(m * 0.45)); i--) {
+    if (atEnd[i]! <= Math.floor(i * 0.12)) return { matched: i - atEnd[i]!, similarity: 1 - atEnd[i]! / i };
   }
   return undefined;
 }
