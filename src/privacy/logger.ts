@@ -1,0 +1,69 @@
+import { type DestinationStream, type LevelWithSilentOrString, type Logger as PinoLogger, pino } from "pino";
+import { maskPersonalData } from "./mask.js";
+
+export type Logger = PinoLogger;
+
+export interface LoggerOptions {
+  readonly level: LevelWithSilentOrString;
+  /** Defaults to standard output; tests pass a stream to capture the JSON lines. */
+  readonly destination?: DestinationStream;
+}
+
+export const REDACTED = "[redacted]";
+
+const SECRET_KEYS = [
+  "authorization",
+  "token",
+  "secret",
+  "password",
+  "signingSecret",
+  "botToken",
+  "appToken",
+  "response_url",
+  "responseUrl",
+  "rawBody",
+  "body",
+] as const;
+const SECRET_KEY_SET = new Set<string>(SECRET_KEYS.map((k) => k.toLowerCase()));
+
+function maskNumber(n: number): number | string {
+  const masked = maskPersonalData(String(n));
+  return masked.found.myNumber + masked.found.twelveDigit > 0 ? masked.text : n;
+}
+
+/** Every string (keys included) through maskPersonalData; secret keys censored at any depth. */
+function maskValue(value: unknown): unknown {
+  if (typeof value === "string") return maskPersonalData(value).text;
+  if (typeof value === "number") return maskNumber(value);
+  if (Array.isArray(value)) return value.map(maskValue);
+  if (value !== null && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      out[maskPersonalData(key).text] = SECRET_KEY_SET.has(key.toLowerCase()) ? REDACTED : maskValue(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+// Last stop before the stream: sees the message after interpolation, child bindings, mixins and serialized errors.
+function maskLine(line: string): string {
+  try {
+    return `${JSON.stringify(maskValue(JSON.parse(line)))}\n`;
+  } catch {
+    return `${maskPersonalData(line.trimEnd()).text}\n`;
+  }
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const pinoOptions = {
+    level: options.level,
+    redact: {
+      paths: [...SECRET_KEYS.flatMap((k) => [k, `*.${k}`]), "req.headers.authorization", "*.headers.authorization"],
+      censor: REDACTED,
+    },
+    serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
+    hooks: { streamWrite: maskLine },
+  };
+  return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
+}

@@ -1,0 +1,159 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+import type { Logger } from "./logger.js";
+import { maskPersonalData } from "./mask.js";
+
+export const DEFAULT_MISS_STORE_PATH = "./data/feedback.jsonl";
+export const MAX_TEXT_LENGTH = 500;
+/** Below this confidence an answered question still counts as a miss. */
+export const DEFAULT_LOW_CONFIDENCE = 0.5;
+
+const storeRecordSchema = z.object({
+  ts: z.string(),
+  kind: z.enum(["miss", "feedback"]),
+  channel: z.enum(["teams", "slack", "web", "cli"]),
+  text: z.string(),
+  topic: z.string().optional(),
+  confidence: z.number().optional(),
+  helpful: z.boolean().optional(),
+});
+
+export type StoreRecord = z.infer<typeof storeRecordSchema>;
+export type Channel = StoreRecord["channel"];
+
+export interface QuestionEntry {
+  readonly channel: Channel;
+  /** Raw user text: masked and cut before it is written. */
+  readonly text: string;
+  /** The matched topic id, or `none`. */
+  readonly topic: string;
+  readonly confidence: number;
+}
+
+export interface FeedbackEntry {
+  readonly channel: Channel;
+  readonly topic: string;
+  readonly helpful: boolean;
+  /** The question the feedback is about, if the channel has it. */
+  readonly text?: string;
+}
+
+export interface MissStore {
+  readonly path: string;
+  /** Appends a `miss` when the topic is `none` or the confidence is low; true when a record was written. */
+  recordQuestion(entry: QuestionEntry): boolean;
+  /** Appends a `miss` unconditionally; true once the line is fsync'ed. */
+  recordMiss(entry: Omit<QuestionEntry, "topic" | "confidence"> & Partial<QuestionEntry>): boolean;
+  /** Appends a `feedback`; true once the line is fsync'ed. */
+  recordFeedback(entry: FeedbackEntry): boolean;
+}
+
+export interface MissStoreOptions {
+  readonly logger: Pick<Logger, "error">;
+  readonly path?: string;
+  readonly lowConfidence?: number;
+  readonly now?: () => Date;
+}
+
+function cleanText(text: string, max: number): string {
+  return Array.from(maskPersonalData(text).text).slice(0, max).join("");
+}
+
+function endsWithNewline(path: string): boolean {
+  const size = statSync(path).size;
+  if (size === 0) return true;
+  const fd = openSync(path, "r");
+  try {
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function createMissStore(options: MissStoreOptions): MissStore {
+  const path = options.path ?? DEFAULT_MISS_STORE_PATH;
+  const lowConfidence = options.lowConfidence ?? DEFAULT_LOW_CONFIDENCE;
+  const now = options.now ?? (() => new Date());
+  let checkedTail = false;
+
+  function append(record: StoreRecord): boolean {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      // a line torn by a kill must not swallow the next record
+      const prefix = !checkedTail && existsSync(path) && !endsWithNewline(path) ? "\n" : "";
+      const fd = openSync(path, "a");
+      try {
+        writeSync(fd, `${prefix}${JSON.stringify(record)}\n`);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      checkedTail = true;
+      return true;
+    } catch (err) {
+      options.logger.error({ err, path, kind: record.kind }, "miss-store: write failed");
+      return false;
+    }
+  }
+
+  function base(kind: StoreRecord["kind"], channel: Channel, text: string): StoreRecord {
+    return { ts: now().toISOString(), kind, channel, text: cleanText(text, MAX_TEXT_LENGTH) };
+  }
+
+  function withTopic(record: StoreRecord, topic: string | undefined, confidence: number | undefined): StoreRecord {
+    const out = { ...record };
+    if (topic !== undefined) out.topic = cleanText(topic, 100);
+    if (confidence !== undefined && Number.isFinite(confidence)) out.confidence = Math.round(confidence * 1000) / 1000;
+    return out;
+  }
+
+  const store: MissStore = {
+    path,
+    recordQuestion(entry) {
+      if (entry.topic !== "none" && entry.confidence >= lowConfidence) return false;
+      return store.recordMiss(entry);
+    },
+    recordMiss(entry) {
+      return append(withTopic(base("miss", entry.channel, entry.text), entry.topic, entry.confidence));
+    },
+    recordFeedback(entry) {
+      const record = withTopic(base("feedback", entry.channel, entry.text ?? ""), entry.topic, undefined);
+      return append({ ...record, helpful: entry.helpful });
+    },
+  };
+  return store;
+}
+
+/** All well-formed records; a line torn by a kill mid-write is skipped. A missing file reads as empty. */
+export function readRecords(path: string): StoreRecord[] {
+  if (!existsSync(path)) return [];
+  const records: StoreRecord[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (line.trim() === "") continue;
+    const parsed = parseLine(line);
+    if (parsed) records.push(parsed);
+  }
+  return records;
+}
+
+function parseLine(line: string): StoreRecord | undefined {
+  try {
+    const result = storeRecordSchema.safeParse(JSON.parse(line));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

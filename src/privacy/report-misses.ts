@@ -1,0 +1,99 @@
+import { existsSync } from "node:fs";
+import { maskPersonalData } from "./mask.js";
+import { reportMsg } from "./messages.js";
+import { readRecords, type StoreRecord } from "./miss-store.js";
+
+/** The grouping key of a question: NFKC, lower case, whitespace folded (and dropped next to Japanese). */
+export function normalizeQuestion(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/gu, " ")
+    .trim()
+    .replace(/ (?=\P{ASCII})|(?<=\P{ASCII}) /gu, "");
+}
+
+interface MissGroup {
+  readonly text: string;
+  count: number;
+  readonly topics: Map<string, number>;
+}
+
+interface FeedbackTally {
+  helpful: number;
+  notHelpful: number;
+}
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function groupMisses(records: readonly StoreRecord[]): [string, MissGroup][] {
+  const groups = new Map<string, MissGroup>();
+  for (const r of records) {
+    if (r.kind !== "miss") continue;
+    const text = normalizeQuestion(maskPersonalData(r.text).text);
+    const group = groups.get(text) ?? { text, count: 0, topics: new Map<string, number>() };
+    group.count++;
+    if (r.topic !== undefined && r.topic !== "none") group.topics.set(r.topic, (group.topics.get(r.topic) ?? 0) + 1);
+    groups.set(text, group);
+  }
+  return [...groups].sort(([ka, a], [kb, b]) => b.count - a.count || byCodePoint(ka, kb));
+}
+
+function tallyFeedback(records: readonly StoreRecord[]): [string, FeedbackTally][] {
+  const tallies = new Map<string, FeedbackTally>();
+  for (const r of records) {
+    if (r.kind !== "feedback" || r.helpful === undefined) continue;
+    const topic = r.topic ?? "none";
+    const tally = tallies.get(topic) ?? { helpful: 0, notHelpful: 0 };
+    if (r.helpful) tally.helpful++;
+    else tally.notHelpful++;
+    tallies.set(topic, tally);
+  }
+  return [...tallies].sort(
+    ([ta, a], [tb, b]) =>
+      b.notHelpful - a.notHelpful || b.helpful + b.notHelpful - (a.helpful + a.notHelpful) || byCodePoint(ta, tb),
+  );
+}
+
+function nearestTopic(topics: ReadonlyMap<string, number>): string | undefined {
+  return [...topics].sort(([ta, a], [tb, b]) => b - a || byCodePoint(ta, tb))[0]?.[0];
+}
+
+/** Plain-text report: misses grouped and counted (most frequent first), then feedback per topic. */
+export function formatMissReport(records: readonly StoreRecord[]): string {
+  const misses = groupMisses(records);
+  const missCount = misses.reduce((n, [, g]) => n + g.count, 0);
+  const lines = [`${reportMsg.missHeading}${reportMsg.missSummary(missCount, misses.length)}`];
+  if (misses.length === 0) lines.push(`  ${reportMsg.none}`);
+  for (const [, group] of misses) {
+    const near = nearestTopic(group.topics);
+    lines.push(`  ${reportMsg.count(group.count).padStart(5)}  ${group.text}${near ? reportMsg.nearTopic(near) : ""}`);
+  }
+  if (misses.length > 0) lines.push(`  ${reportMsg.hint}`);
+
+  const feedback = tallyFeedback(records);
+  const feedbackCount = feedback.reduce((n, [, t]) => n + t.helpful + t.notHelpful, 0);
+  lines.push("", `${reportMsg.feedbackHeading}${reportMsg.feedbackSummary(feedbackCount)}`);
+  if (feedback.length === 0) lines.push(`  ${reportMsg.none}`);
+  for (const [topic, t] of feedback) lines.push(`  ${reportMsg.feedbackRow(topic, t.helpful, t.notHelpful)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** `npm run report:misses`: prints the report of the JSON-lines file at `path`; returns the exit code. */
+export function runReportMisses(path: string, write: (s: string) => void): number {
+  if (!existsSync(path)) {
+    write(`${reportMsg.noFile(path)}\n`);
+    write(formatMissReport([]));
+    return 0;
+  }
+  let records: StoreRecord[];
+  try {
+    records = readRecords(path);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    write(`${reportMsg.readFailed(path, maskPersonalData(reason).text)}\n`);
+    return 1;
+  }
+  write(formatMissReport(records));
+  return 0;
+}
