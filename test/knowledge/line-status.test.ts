@@ -17,183 +17,58 @@ function line(id: string): PhoneLine {
 /** A wall-clock time in Tokyo, whatever the machine's TZ. */
 const jst = (local: string) => new Date(`${local}+09:00`);
 
-type Row = {
-  readonly line: string;
-  readonly at: string;
-  readonly state: "open" | "closed" | "uncertain";
-  readonly why: string;
-  readonly closesAt?: string;
-  readonly opensAt?: string;
-  readonly reason?: string;
-};
-
+/** [line, JST time, state, closesAt (open) or opensAt (closed), closed reason, why]. */
+type Row = readonly [string, string, "open" | "closed" | "uncertain", string, string, string];
 const rows: readonly Row[] = [
-  {
-    line: "callcenter",
-    at: "2026-11-21T15:59:00",
-    state: "open",
-    why: "土曜 16:00 まで",
-    closesAt: "2026-11-21T16:00:00+09:00",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-21T16:00:00",
-    state: "closed",
-    why: "土曜 16:00 で終了、月曜は勤労感謝の日",
-    opensAt: "2026-11-24T08:00:00+09:00",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-20T17:59:00",
-    state: "open",
-    why: "平日 18:00 まで",
-    closesAt: "2026-11-20T18:00:00+09:00",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-20T18:00:00",
-    state: "closed",
-    why: "18:00 ちょうどは時間外",
-    opensAt: "2026-11-21T08:00:00+09:00",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-24T08:00:00",
-    state: "open",
-    why: "8:00 ちょうどは受付中",
-    closesAt: "2026-11-24T18:00:00+09:00",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-24T07:59:59",
-    state: "closed",
-    why: "開始 1 秒前",
-    opensAt: "2026-11-24T08:00:00+09:00",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-23T10:00:00",
-    state: "closed",
-    why: "勤労感謝の日",
-    opensAt: "2026-11-24T08:00:00+09:00",
-    reason: "祝日：勤労感謝の日",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-15T12:00:00",
-    state: "closed",
-    why: "日曜",
-    opensAt: "2026-11-16T08:00:00+09:00",
-    reason: "日曜",
-  },
-  {
-    line: "callcenter",
-    at: "2026-09-21T10:00:00",
-    state: "closed",
-    why: "祝日の月曜（敬老の日）、翌日も休日",
-    opensAt: "2026-09-24T08:00:00+09:00",
-    reason: "祝日：敬老の日",
-  },
-  {
-    line: "callcenter",
-    at: "2026-11-13T18:30:00",
-    state: "closed",
-    why: "金曜夜 → 土曜 8:00",
-    opensAt: "2026-11-14T08:00:00+09:00",
-  },
-  {
-    line: "fujitsu",
-    at: "2026-11-13T18:30:00",
-    state: "closed",
-    why: "金曜夜 → 月曜 9:00",
-    opensAt: "2026-11-16T09:00:00+09:00",
-  },
-  {
-    line: "fujitsu",
-    at: "2026-11-14T10:00:00",
-    state: "closed",
-    why: "土曜",
-    opensAt: "2026-11-16T09:00:00+09:00",
-    reason: "土曜・日曜",
-  },
-  {
-    line: "fujitsu",
-    at: "2026-12-31T10:00:00",
-    state: "closed",
-    why: "年末年始（12/29～1/3）",
-    opensAt: "2027-01-04T09:00:00+09:00",
-    reason: "年末年始",
-  },
-  {
-    line: "fujitsu",
-    at: "2027-01-03T10:00:00",
-    state: "closed",
-    why: "年末年始の最終日",
-    opensAt: "2027-01-04T09:00:00+09:00",
-    reason: "年末年始",
-  },
-  {
-    line: "fujitsu",
-    at: "2026-12-28T16:59:00",
-    state: "open",
-    why: "年末年始の前日",
-    closesAt: "2026-12-28T17:00:00+09:00",
-  },
-  {
-    line: "atlas",
-    at: "2026-12-31T10:00:00",
-    state: "uncertain",
-    why: "年末年始（日付がガイドにない）",
-    closesAt: "2026-12-31T20:00:00+09:00",
-  },
-  {
-    line: "atlas",
-    at: "2027-01-03T10:00:00",
-    state: "closed",
-    why: "1/3 は日曜: 年末年始に関係なく休み",
-    opensAt: "2027-01-04T09:00:00+09:00",
-    reason: "土曜・日曜",
-  },
-  { line: "atlas", at: "2026-11-24T19:59:00", state: "open", why: "20:00 まで", closesAt: "2026-11-24T20:00:00+09:00" },
-  {
-    line: "atlas",
-    at: "2026-11-24T20:00:00",
-    state: "closed",
-    why: "20:00 ちょうど",
-    opensAt: "2026-11-25T09:00:00+09:00",
-  },
-  {
-    line: "panasonic",
-    at: "2026-11-24T17:29:00",
-    state: "open",
-    why: "17:30 まで",
-    closesAt: "2026-11-24T17:30:00+09:00",
-  },
-  {
-    line: "panasonic",
-    at: "2026-11-24T17:30:00",
-    state: "closed",
-    why: "17:30 ちょうど",
-    opensAt: "2026-11-25T09:00:00+09:00",
-  },
-  { line: "canon", at: "2026-11-24T17:29:00", state: "open", why: "17:30 まで", closesAt: "2026-11-24T17:30:00+09:00" },
-  {
-    line: "canon",
-    at: "2026-11-24T17:30:00",
-    state: "closed",
-    why: "17:30 ちょうど",
-    opensAt: "2026-11-25T09:00:00+09:00",
-  },
-  { line: "almex", at: "2027-01-01T03:00:00", state: "open", why: "24時間365日" },
+  ["callcenter", "2026-11-21 15:59", "open", "2026-11-21 16:00", "", "土曜 16:00 まで"],
+  ["callcenter", "2026-11-21 16:00", "closed", "2026-11-24 08:00", "", "土曜 16:00 で終了、月曜は勤労感謝の日"],
+  ["callcenter", "2026-11-20 17:59", "open", "2026-11-20 18:00", "", "平日 18:00 まで"],
+  ["callcenter", "2026-11-20 18:00", "closed", "2026-11-21 08:00", "", "18:00 ちょうどは時間外"],
+  ["callcenter", "2026-11-24 08:00", "open", "2026-11-24 18:00", "", "8:00 ちょうどは受付中"],
+  ["callcenter", "2026-11-24 07:59", "closed", "2026-11-24 08:00", "", "開始 1 分前"],
+  ["callcenter", "2026-11-23 10:00", "closed", "2026-11-24 08:00", "祝日：勤労感謝の日", "勤労感謝の日"],
+  ["callcenter", "2026-11-15 12:00", "closed", "2026-11-16 08:00", "日曜", "日曜"],
+  [
+    "callcenter",
+    "2026-09-21 10:00",
+    "closed",
+    "2026-09-24 08:00",
+    "祝日：敬老の日",
+    "祝日の月曜（敬老の日）、翌日も休日",
+  ],
+  ["callcenter", "2026-11-13 18:30", "closed", "2026-11-14 08:00", "", "金曜夜 → 土曜 8:00"],
+  ["fujitsu", "2026-11-13 18:30", "closed", "2026-11-16 09:00", "", "金曜夜 → 月曜 9:00"],
+  ["fujitsu", "2026-11-14 10:00", "closed", "2026-11-16 09:00", "土曜・日曜", "土曜"],
+  ["fujitsu", "2026-12-31 10:00", "closed", "2027-01-04 09:00", "年末年始", "年末年始（12/29～1/3）"],
+  ["fujitsu", "2027-01-03 10:00", "closed", "2027-01-04 09:00", "年末年始", "年末年始の最終日"],
+  ["fujitsu", "2026-12-28 16:59", "open", "2026-12-28 17:00", "", "年末年始の前日"],
+  ["atlas", "2026-12-31 10:00", "uncertain", "2026-12-31 20:00", "", "年末年始（日付がガイドにない）"],
+  ["atlas", "2027-01-03 10:00", "closed", "2027-01-04 09:00", "土曜・日曜", "1/3 は日曜: 年末年始に関係なく休み"],
+  ["atlas", "2026-11-24 19:59", "open", "2026-11-24 20:00", "", "20:00 まで"],
+  ["atlas", "2026-11-24 20:00", "closed", "2026-11-25 09:00", "", "20:00 ちょうど"],
+  ["panasonic", "2026-11-24 17:29", "open", "2026-11-24 17:30", "", "17:30 まで"],
+  ["panasonic", "2026-11-24 17:30", "closed", "2026-11-25 09:00", "", "17:30 ちょうど"],
+  ["canon", "2026-11-24 17:29", "open", "2026-11-24 17:30", "", "17:30 まで"],
+  ["canon", "2026-11-24 17:30", "closed", "2026-11-25 09:00", "", "17:30 ちょうど"],
+  ["almex", "2027-01-01 03:00", "open", "", "", "24時間365日"],
 ];
+const iso = (short: string) => (short ? `${short.replace(" ", "T")}:00+09:00` : undefined);
 
 describe("lineStatus", () => {
-  it.each(rows)("$line $at → $state ($why)", (row) => {
-    const s = lineStatus(line(row.line), jst(row.at));
-    expect(s.state).toBe(row.state);
-    expect(s.closesAt).toBe(row.closesAt);
-    expect(s.opensAt).toBe(row.opensAt);
-    expect(s.reason).toBe(row.reason);
+  it.each(rows)("%s %s → %s (next %s; %s; %s)", (id, at, state, next, reason, _why) => {
+    const s = lineStatus(line(id), jst(`${at.replace(" ", "T")}:00`));
+    expect(s.state).toBe(state);
+    expect(state === "closed" ? s.opensAt : s.closesAt).toBe(iso(next));
+    expect(state === "closed" ? s.closesAt : s.opensAt).toBeUndefined();
+    expect(s.reason).toBe(reason || undefined);
+  });
+
+  it("edges to the second: open at 8:00:00, closed at 18:00:00 and one second before 8:00", () => {
+    const center = line("callcenter");
+    expect(lineStatus(center, jst("2026-11-24T07:59:59")).state).toBe("closed");
+    expect(lineStatus(center, jst("2026-11-24T08:00:00")).state).toBe("open");
+    expect(lineStatus(center, jst("2026-11-24T17:59:59")).state).toBe("open");
+    expect(lineStatus(center, jst("2026-11-24T18:00:00")).state).toBe("closed");
   });
 
   it("writes the closed status as the guide's staff would say it", () => {

@@ -1,0 +1,61 @@
+import { lineStatus, nextOpeningAfter } from "../knowledge/line-status.js";
+import type { KnowledgeBase, PhoneLine, Topic } from "../knowledge/schema.js";
+import type { LineStatus } from "./answer-model.js";
+import { clockOfIso, timeMsg } from "./messages.js";
+import { normalizeCue } from "./prepare-text.js";
+
+// 今回・今後・今度 are not about the clock.
+const TIME_QUESTION =
+  /今(?![回後度])|いま(?:つなが|やって|電話|でんわ|開いて|あいて|空いて)|何時|なんじ|何曜|やってる|やってます|やってい|つなが|繋が|営業|受付時間|開いて|空いて|土曜|日曜|祝日|休日|\bopen\b|\bhours\b|\bnow\b/u;
+
+/** The question is about a line's hours or whether it answers now. */
+export function isTimeQuestion(norm: string): boolean {
+  return TIME_QUESTION.test(norm);
+}
+
+function namesOf(line: PhoneLine): string[] {
+  return [line.name, line.shortName, ...line.aliases].map(normalizeCue).filter((n) => n.length > 0);
+}
+
+/** Lines the text names (by name, short name or alias), in the order they first appear. */
+export function namedLines(kb: KnowledgeBase, norm: string): PhoneLine[] {
+  const found: { line: PhoneLine; at: number }[] = [];
+  for (const line of kb.phoneLines.values()) {
+    const positions = namesOf(line)
+      .map((n) => norm.indexOf(n))
+      .filter((i) => i >= 0);
+    if (positions.length > 0) found.push({ line, at: Math.min(...positions) });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.line);
+}
+
+/** The topic's lines, plus lines the text names, each with its status at `now`. */
+export function buildLines(kb: KnowledgeBase, topic: Topic, named: readonly PhoneLine[], now: Date): LineStatus[] {
+  const ids = [...topic.phoneLines];
+  for (const line of named) if (!ids.includes(line.id)) ids.push(line.id);
+  return ids.flatMap((id) => {
+    const line = kb.phoneLines.get(id);
+    return line ? [lineStatus(line, now)] : [];
+  });
+}
+
+/** 「コールセンターは現在、受付時間外です（祝日：勤労感謝の日）。次の受付開始は11月24日（火）8:00です。」 */
+export function statusSentence(kb: KnowledgeBase, status: LineStatus, now: Date): string {
+  const line = kb.phoneLines.get(status.id);
+  if (line?.allDay) return timeMsg.allDay(status.shortName);
+  if (status.state === "open") return timeMsg.open(status.shortName, clockOfIso(status.closesAt));
+  if (status.state === "uncertain") return timeMsg.uncertain(status.shortName, clockOfIso(status.closesAt));
+  const next = line ? nextOpeningAfter(line, now) : undefined;
+  return timeMsg.closed(status.shortName, status.reason, next?.text);
+}
+
+/** The status sentence for the line the question is about: the one it names, else the answer's first. */
+export function timeSummary(
+  kb: KnowledgeBase,
+  lines: readonly LineStatus[],
+  named: readonly PhoneLine[],
+  now: Date,
+): string | undefined {
+  const target = lines.find((l) => named.some((n) => n.id === l.id)) ?? lines[0];
+  return target ? statusSentence(kb, target, now) : undefined;
+}

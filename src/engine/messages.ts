@@ -1,0 +1,118 @@
+/** Every user-facing Japanese sentence the engine, the line status and the text renderer produce. */
+
+export const GUIDE_TITLE = "オンライン資格確認 運用時のヘルプガイド";
+
+const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
+
+/** 11月24日（火）8:00 */
+export function formatJstMoment(month: number, day: number, weekday: number, minutes: number): string {
+  return `${month}月${day}日（${WEEKDAYS[weekday] ?? ""}）${formatClock(minutes)}`;
+}
+
+/** 8:00, 17:30 */
+export function formatClock(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** The clock time of an ISO-8601 instant written with +09:00: 2026-11-24T18:00:00+09:00 → 18:00. */
+export function clockOfIso(iso: string | undefined): string {
+  return iso ? formatClock(Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16))) : "";
+}
+
+export const lineMsg = {
+  allDay: "24時間365日受付",
+  open: (closes: string) => `受付中（${closes}まで）`,
+  closed: (reason: string | undefined, opens: string | undefined) =>
+    `受付時間外${reason ? `（${reason}）` : ""}。${opens ? `次の受付開始は${opens}です。` : ""}`,
+  uncertain: (closes: string) => `年末年始の休業期間の可能性があります（通常の受付は${closes}まで）。`,
+  reasonWeekend: "土曜・日曜",
+  reasonSaturday: "土曜",
+  reasonSunday: "日曜",
+  reasonHoliday: (name: string) => `祝日：${name}`,
+  reasonYearEnd: "年末年始",
+  caveatYearEnd: "年末年始は休業です（ガイドに日付の記載がありません。メーカーにご確認ください）",
+  caveatSummer: "夏期休暇は休業です（ガイドに日付の記載がありません。ご確認ください）",
+} as const;
+
+export const timeMsg = {
+  open: (name: string, closes: string) => `${name}は現在、受付中です（${closes}まで）。`,
+  allDay: (name: string) => `${name}は24時間365日受付です。`,
+  closed: (name: string, reason: string | undefined, opens: string | undefined) =>
+    `${name}は現在、受付時間外です${reason ? `（${reason}）` : ""}。${opens ? `次の受付開始は${opens}です。` : ""}`,
+  uncertain: (name: string, closes: string) =>
+    `${name}は現在、年末年始の休業期間の可能性があります（通常の受付は${closes}まで）。`,
+} as const;
+
+export const outageMsg = {
+  /** 2-④ 利用手続きの流れ 1. */
+  tellFirst: ["医療機関コード", "医療機関・薬局名", "担当者名"] as const,
+  callWith:
+    "コールセンターへ連絡する際は、医療機関コード、医療機関・薬局名、担当者名と、「緊急時医療情報・資格確認機能」利用希望の旨をお伝えください。",
+  meanwhile:
+    "「緊急時医療情報・資格確認機能」の開放まで（1～3）およそ30分程度かかります。その間は 2-④ の①②の方法で資格確認を行ってください。",
+  meanwhileShort: "開放を待つ間は 2-④ の①②の方法で資格確認を行ってください。",
+  report:
+    "後日、利用報告書をコールセンターから届いたメールアドレスに提出してください。その際、タイトルを「システム障害時機能の利用報告」としてください。",
+  closedNow: (opens: string | undefined) =>
+    `コールセンターは現在、受付時間外のため「緊急時医療情報・資格確認機能」の開放を依頼できません。${opens ? `次の受付開始は${opens}です。` : ""}`,
+  closingSoon: (closes: string, opens: string | undefined) =>
+    `コールセンターの本日の受付は${closes}までです。「緊急時医療情報・資格確認機能」の開放まで（1～3）およそ30分程度かかるため、受付終了までに開放できない可能性があります。${opens ? `次の受付開始は${opens}です。` : ""}`,
+} as const;
+
+export const differenceMsg = {
+  rule: "オンライン資格確認用端末/レセプトコンピュータ用端末に表示された内容のままのレセプト請求をしてください（例外の場合（P6、P9）を除く）。資格確認書等の情報も活用し、各医療機関のご判断により、券面情報に基づいて資格情報の修正を行ってレセプト請求を行っていただいても差し支えありません。",
+  found: (labels: readonly string[]) => `ガイドに記載のある差異です：${labels.join("／")}。`,
+  notFound: "ガイドに記載のある差異のパターンには当てはまりませんでした。",
+  exceptions: (pages: readonly string[], refs: readonly string[]) =>
+    `例外の場合${pages.length > 0 ? `（${pages.join("、")}）` : ""}：${refs.join("、")}`,
+  exceptionRef: (section: string, title: string) => `${section}「${title}」`,
+} as const;
+
+export const comboMsg = {
+  ratioLabel: (r: string) => `${r}割`,
+  fits: (ratio: string, category: string) =>
+    `高齢受給者証負担割合「${ratio}」と限度額適用認定証区分「${category}」の組合せは、ガイドの表の「正しい登録」に当てはまります。`,
+  doesNotFit: (ratio: string, category: string, no: number, right: string) =>
+    `高齢受給者証負担割合「${ratio}」と限度額適用認定証区分「${category}」の組合せは、ガイドの表の「誤っている登録（齟齬が生じている場合）」の#${no}に当たります。世帯の構成に変更が生じた場合などにより齟齬が生じている可能性があるため、保険者に確認をしてください。正しい登録は${right}です。`,
+  right: (ratio: string, category: string) => `「${ratio}」なら「${category}」`,
+  notInGuide: (category: string) =>
+    `「${category}」はガイドの表にない区分です。ガイドの表は「現役並み」「一般」「低所得」で書かれています。判断できない場合は保険者に確認をしてください。`,
+  needCategory: (ratio: string) =>
+    `負担割合「${ratio}」はわかりました。限度額適用認定証区分（現役並み／一般／低所得）も教えてください。`,
+  needRatio: (category: string) =>
+    `区分「${category}」はわかりました。高齢受給者証負担割合（1割／2割／3割）も教えてください。`,
+  noRow: (ratio: string) =>
+    `負担割合「${ratio}」はガイドの表にありません。判断できない場合は保険者に確認をしてください。`,
+} as const;
+
+export const clarifyMsg = {
+  methodCard: "マイナンバーカード",
+  methodCertificate: "資格確認書",
+  methodNote: (method: string, text: string) => `${method}で資格確認した場合：${text}`,
+} as const;
+
+export const textMsg = {
+  sectionTitle: (sectionTitle: string) => `（${sectionTitle}）`,
+  steps: "■ 対処方法",
+  notes: "■ 補足",
+  variant: "■ 表示の例と資格の状態",
+  variantResult: "資格確認結果",
+  variantState: "資格の状態",
+  variantScreens: "表示の例",
+  fact: (fact: string) => `確認方法：${fact}`,
+  clarify: "■ 確認させてください",
+  check: "■ 確認結果",
+  lines: "■ 問い合わせ先",
+  tollFree: "（通話無料）",
+  tellFirst: (items: readonly string[]) => `はじめにお伝えいただくこと：${items.join("、")}`,
+  statusNow: (status: string) => `現在：${status}`,
+  parties: "■ 確認先",
+  links: "■ 参考リンク",
+  crossRef: (section: string, title: string) => `■ 参照：${section} ${title}`,
+  related: "■ 関連",
+  alternatives: "■ こちらの内容ではありませんか",
+  warnings: "■ ご注意",
+  readAloud: "■ 電話でのご案内（読み上げ例）",
+  source: (guide: string, section: string, pages: readonly string[]) =>
+    `出典：${guide} ${section}${pages.length > 0 ? `（${pages.join("、")}）` : ""}`,
+} as const;

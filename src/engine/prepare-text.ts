@@ -1,0 +1,33 @@
+/** Longest text the engine reads or hands to the matcher; a longer paste is cut. */
+export const MAX_QUERY_CHARS = 10_000;
+
+// NUL and other controls, lone surrogates: nothing anyone means to type.
+const UNREADABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export interface PreparedText {
+  /** As typed, cut and cleaned: handed to the matcher. */
+  readonly raw: string;
+  /** NFKC, lower case, whitespace folded: for the engine's own cues. */
+  readonly norm: string;
+}
+
+/** Accepts anything a channel might pass (the JSON API is untyped at run time). */
+export function prepareText(input: unknown): PreparedText {
+  const text = typeof input === "string" ? input : "";
+  const raw = text.slice(0, MAX_QUERY_CHARS).replace(UNREADABLE, "");
+  return { raw, norm: normalizeCue(raw) };
+}
+
+export function normalizeCue(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Whether the normalised text holds any of the words (each normalised the same way). */
+export function mentionsAny(norm: string, words: readonly string[]): boolean {
+  return words.some((w) => {
+    const cue = normalizeCue(w);
+    return cue.length > 0 && norm.includes(cue);
+  });
+}
