@@ -1,0 +1,110 @@
+// npm run bench: figures for the matcher and start-up (printed, never asserted: shared machines are noisy).
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { loadCore } from "../src/core.js";
+import { findProjectRoot } from "../src/project-root.js";
+
+const startedAt = performance.now();
+const loaded = await loadCore();
+const readyMs = performance.now() - startedAt;
+if (!loaded.ok) {
+  process.stderr.write(`${loaded.message}\n`);
+  process.exit(1);
+}
+const { matcher, engine } = loaded.core;
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const rssAfterLoad = process.memoryUsage().rss;
+
+const root = findProjectRoot();
+const questions = readFileSync(join(root, "test", "fixtures", "eval", "dev.jsonl"), "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { q: string }).q);
+const short = questions.filter((q) => q.length <= 100);
+const filler =
+  "2026/11/24 09:01:33 [INFO] 受付端末 #2 資格確認要求 送信 患者ID=**** 応答待ち。レセコン画面のログを貼ります。";
+const pastes = short.slice(0, 60).map((q, i) => {
+  let text = `${filler.repeat(1 + (i % 3))}${q}`;
+  while (text.length < 2000) text += filler;
+  return text.slice(0, 2048);
+});
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function time(label: string, inputs: string[], rounds: number, run: (q: string) => unknown): void {
+  for (const q of inputs.slice(0, 50)) run(q);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of inputs) {
+      const t0 = performance.now();
+      run(q);
+      samples.push(performance.now() - t0);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+  process.stdout.write(
+    `${label.padEnd(34)} n=${String(samples.length).padStart(5)}  p50 ${fmt(percentile(samples, 50))}  p99 ${fmt(percentile(samples, 99))}\n`,
+  );
+}
+
+process.stdout.write(`start → core ready (in process): ${readyMs.toFixed(0)} ms\n`);
+process.stdout.write(`RSS after load: ${(rssAfterLoad / 1024 / 1024).toFixed(0)} MB\n`);
+time("match, questions ≤ 100 chars", short, 10, (q) => matcher.match(q));
+time("match, 2 KB pastes", pastes, 5, (q) => matcher.match(q));
+time("answer (match + build), ≤ 100 chars", short, 5, (q) => engine.answer({ text: q }));
+process.stdout.write(`RSS after the runs: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB\n`);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** Spawns the real server and polls /readyz: the time a user waits after `npm start`. */
+async function serverReady(): Promise<void> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(root, "dist", "src", "main.js")], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      DATA_DIR: join(root, "data", "bench"),
+    },
+    stdio: "ignore",
+  });
+  try {
+    for (;;) {
+      if (performance.now() - t0 > 15_000) throw new Error("not ready within 15 s");
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        if (res.status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    process.stdout.write(`server spawn → /readyz 200: ${(performance.now() - t0).toFixed(0)} ms\n`);
+    const pid = child.pid;
+    if (pid !== undefined) {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
+      if (status) process.stdout.write(`server RSS when ready: ${(Number(status[1]) / 1024).toFixed(0)} MB\n`);
+    }
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+await serverReady().catch((e: unknown) => process.stdout.write(`server start not measured: ${String(e)}\n`));

@@ -1,0 +1,134 @@
+// The command line: `ask` for people and evaluations, `kb-check` for knowledge editors, `report-misses` for leads.
+import { createInterface } from "node:readline";
+import { feedbackFilePath, readConfig } from "./config.js";
+import { type Core, loadCore } from "./core.js";
+import { renderAnswerText } from "./engine/render-text.js";
+import { loadKnowledge } from "./knowledge/load-knowledge.js";
+import type { MatchResult } from "./nlp/match-result.js";
+import { runReportMisses } from "./privacy/report-misses.js";
+
+const USAGE = `使い方:
+  npm run --silent ask -- "質問"                 回答を文章で表示
+  npm run --silent ask -- --json "質問"          回答モデルを JSON で表示
+  npm run --silent ask -- --jsonl < 質問.txt     1行1問で照合し、1行1 JSON を出力
+  npm run --silent ask -- --now 2026-11-23T10:00:00+09:00 "質問"   時刻を指定
+  npm run kb:check                               知識ベースを検査
+  npm run report:misses [-- ファイル]            回答できなかった質問とフィードバックの集計`;
+
+const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
+const err = (s: string) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`);
+
+/** The `ask --jsonl` contract of spec/topics.md: id, variant only when pinned, confidence, alternatives. */
+export function toContractJson(m: MatchResult): string {
+  return JSON.stringify({
+    id: m.id,
+    ...(m.variant !== undefined ? { variant: m.variant } : {}),
+    confidence: m.confidence,
+    alternatives: m.alternatives.map((a) => ({ id: a.id, confidence: a.confidence })),
+  });
+}
+
+async function core(): Promise<Core> {
+  const loaded = await loadCore();
+  if (!loaded.ok) {
+    err(loaded.message);
+    process.exit(1);
+  }
+  return loaded.core;
+}
+
+async function runJsonl(): Promise<number> {
+  const { matcher } = await core();
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) out(toContractJson(matcher.match(line)));
+  return 0;
+}
+
+function parseNow(value: string | undefined): Date | undefined | "invalid" {
+  if (value === undefined) return undefined;
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value);
+  const date = new Date(value);
+  return ok && !Number.isNaN(date.getTime()) ? date : "invalid";
+}
+
+async function runAsk(args: string[]): Promise<number> {
+  let json = false;
+  let jsonl = false;
+  let nowArg: string | undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--json") json = true;
+    else if (a === "--jsonl") jsonl = true;
+    else if (a === "--now") nowArg = args[++i];
+    else if (a.startsWith("--now=")) nowArg = a.slice(6);
+    else if (a === "--help" || a === "-h") {
+      out(USAGE);
+      return 0;
+    } else words.push(a);
+  }
+  if (jsonl) return runJsonl();
+  const now = parseNow(nowArg);
+  if (now === "invalid") {
+    err(`--now の値が正しくありません: ISO-8601 で指定してください（例 2026-11-23T10:00:00+09:00）`);
+    return 2;
+  }
+  const text = words.join(" ").trim();
+  if (text.length === 0) {
+    err(`質問を入力してください。\n${USAGE}`);
+    return 2;
+  }
+  const { engine } = await core();
+  const answer = engine.answer({ text, ...(now ? { now } : {}) });
+  out(json ? JSON.stringify(answer, null, 2) : renderAnswerText(answer));
+  return 0;
+}
+
+function runKbCheck(args: string[]): number {
+  const loaded = loadKnowledge(args[0]);
+  if (!loaded.ok) {
+    err(`知識ベースにエラーがあります:\n${loaded.message}`);
+    return 1;
+  }
+  const { kb } = loaded;
+  const examples = [...kb.topics.values()].reduce((n, t) => n + t.matching.examples.length, 0);
+  out(
+    `知識ベース OK: トピック ${kb.topics.size}件、窓口 ${kb.phoneLines.size}件、リンク ${kb.links.size}件、例文 ${examples}件`,
+  );
+  return 0;
+}
+
+function reportMisses(file: string | undefined): number {
+  if (file) return runReportMisses(file, out);
+  const config = readConfig();
+  if (!config.ok) {
+    err(config.message);
+    return 2;
+  }
+  return runReportMisses(feedbackFilePath(config.config), out);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "ask":
+      return runAsk(rest);
+    case "kb-check":
+      return runKbCheck(rest);
+    case "report-misses":
+      return reportMisses(rest[0]);
+    default:
+      err(USAGE);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    err(`エラーが発生しました: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,103 @@
+import { join } from "node:path";
+import { z } from "zod";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
+const list = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
+    PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    HOST: z.preprocess(blankToUndefined, z.string().default("127.0.0.1")),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    ),
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
+    KNOWLEDGE_DIR: optionalText,
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.preprocess(
+      blankToUndefined,
+      z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+    ),
+    MicrosoftAppTenantId: optionalText,
+    TEAMS_ALLOWED_TENANTS: list,
+    SLACK_BOT_TOKEN: z.preprocess(
+      blankToUndefined,
+      z.string().startsWith("xoxb-", "xoxb- で始まるボットトークンを指定してください").optional(),
+    ),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: z.preprocess(
+      blankToUndefined,
+      z.string().startsWith("xapp-", "xapp- で始まるアプリレベルトークンを指定してください").optional(),
+    ),
+    SLACK_API_URL: z.preprocess(blankToUndefined, z.url().optional()),
+    AGENT_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "16文字以上にしてください").optional()),
+    CORS_ORIGINS: list,
+    ASK_RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(6000)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.MicrosoftAppId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppId"],
+        message:
+          "本番（NODE_ENV=production）では必須です。未設定だと Bot Framework の認証が無効になり、誰からの要求でも受け付けてしまいます",
+      });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType !== "UserAssignedMSI" && !env.MicrosoftAppPassword) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppPassword"],
+        message: "MicrosoftAppId を設定したときは必須です",
+      });
+    }
+    if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "SingleTenant のときは必須です" });
+    }
+    const slackHttp = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET];
+    if (slackHttp.some(Boolean) || env.SLACK_APP_TOKEN) {
+      if (!env.SLACK_BOT_TOKEN) {
+        ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "Slack を使うときは必須です" });
+      }
+      if (!env.SLACK_SIGNING_SECRET) {
+        ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "Slack を使うときは必須です" });
+      }
+    }
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Reads the environment once; a wrong variable is named with what is wrong, never a stack trace. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const message = parsed.error.issues
+    .map((issue) => `設定エラー: ${issue.path.join(".") || "(環境変数)"}: ${issue.message}`)
+    .join("\n");
+  return { ok: false, message };
+}
+
+export function slackEnabled(config: Config): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET);
+}
+
+/** The masked store of unanswered questions and feedback. */
+export function feedbackFilePath(config: Config): string {
+  return join(config.DATA_DIR, "feedback.jsonl");
+}

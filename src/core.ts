@@ -1,0 +1,33 @@
+import { createAnswerEngine } from "./engine/answer-engine.js";
+import { loadKnowledge } from "./knowledge/load-knowledge.js";
+import type { KnowledgeBase } from "./knowledge/schema.js";
+import { buildMatcher, type NlpOptions } from "./nlp/create-matcher.js";
+import type { Matcher } from "./nlp/match-result.js";
+
+export type AnswerEngine = ReturnType<typeof createAnswerEngine>;
+
+/** Everything channel-free: knowledge, matcher, answers. Channels receive this and nothing else. */
+export interface Core {
+  readonly kb: KnowledgeBase;
+  readonly matcher: Matcher;
+  readonly engine: AnswerEngine;
+}
+
+export interface CoreOptions extends NlpOptions {
+  readonly knowledgeDir?: string;
+}
+
+export type CoreResult = { ok: true; core: Core } | { ok: false; message: string };
+
+/** Loads the knowledge base, then the dictionary and the matcher's index; a bad file is reported, never half-loaded. */
+export async function loadCore(options: CoreOptions = {}): Promise<CoreResult> {
+  const loaded = loadKnowledge(options.knowledgeDir);
+  if (!loaded.ok) return { ok: false, message: `知識ベースにエラーがあります:\n${loaded.message}` };
+  try {
+    const matcher = await buildMatcher(loaded.kb, options);
+    const engine = createAnswerEngine({ kb: loaded.kb, matcher });
+    return { ok: true, core: { kb: loaded.kb, matcher, engine } };
+  } catch (err) {
+    return { ok: false, message: `起動できません: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
