@@ -14,7 +14,7 @@ const INVISIBLE = new RegExp(
   "g",
 );
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u20E3\u{E0020}-\u{E007F}]/gu;
-const DASHES = /[\u2010-\u2015\u2212\u2500\u2501\u30FC\uFF70\u301C\uFF5E~]/g;
+const DASHES = /[-\u2010-\u2015\u2212\u2500\u2501\u30FC\uFF70\u301C\uFF5E~]/g;
 
 /** Cuts `text` to at most `max` UTF-16 units without splitting a grapheme. */
 export function cutAtGrapheme(text: string, max: number = MAX_INPUT_CHARS): string {
@@ -32,14 +32,14 @@ export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, "").replace(EMOJI, " ");
 }
 
-/** Long vowels and dashes: a hyphen between digits (phone numbers), ー after kana, otherwise a space. */
+/** Long vowels and dashes: a hyphen between digits (phone numbers), ー after kana, otherwise a space (an ASCII hyphen stays). */
 function unifyDashes(text: string): string {
-  return text.replace(DASHES, (_m, offset: number, whole: string) => {
+  return text.replace(DASHES, (dash: string, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? "";
     const after = whole[offset + 1] ?? "";
     if (/\d/.test(before) && /\d/.test(after)) return "-";
-    if (/[\u3041-\u30FA\u30FC-\u30FF\u4E00-\u9FFF]/.test(before)) return "ー";
-    return " ";
+    if (/[\u3041-\u30FA\u30FC-\u30FF]/.test(before)) return "ー";
+    return dash === "-" ? "-" : " ";
   });
 }
 

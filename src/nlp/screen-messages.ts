@@ -51,11 +51,36 @@ function approximateMatch(pattern: string, text: string): { best: number; atEnd:
   return { best, atEnd: prev };
 }
 
+const KANJI = /[\u4E00-\u9FFF]/;
+
+/** A short message with one kanji mis-converted by the IME (資格喪夫 for 資格喪失), never in its first two characters. */
+function containsWithKanjiTypo(text: string, pattern: string): boolean {
+  if (pattern.length < 4) return false;
+  for (
+    let start = text.indexOf(pattern.slice(0, 2));
+    start >= 0;
+    start = text.indexOf(pattern.slice(0, 2), start + 1)
+  ) {
+    const candidate = text.slice(start, start + pattern.length);
+    if (candidate.length !== pattern.length) return false;
+    let diffs = 0;
+    for (let i = 2; i < pattern.length && diffs <= 1; i++) {
+      if (candidate[i] !== pattern[i]) {
+        diffs++;
+        if (!KANJI.test(pattern[i]!) || !KANJI.test(candidate[i]!)) diffs = 2;
+      }
+    }
+    if (diffs === 1) return true;
+  }
+  return false;
+}
+
 function score(p: Pattern, text: string, reading: string): { matched: number; similarity: number } | undefined {
   if (p.text.length < SHORT) {
     if (text.includes(p.text) || (p.reading.length >= 5 && reading.includes(p.reading))) {
       return { matched: p.text.length, similarity: 1 };
     }
+    if (containsWithKanjiTypo(text, p.text)) return { matched: p.text.length - 1, similarity: 0.8 };
     return undefined;
   }
   const { best, atEnd } = approximateMatch(p.text, text);
