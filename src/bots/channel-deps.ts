@@ -1,0 +1,24 @@
+import type { Config } from "../config.js";
+import type { Core } from "../core.js";
+import type { Logger } from "../privacy/logger.js";
+import type { MissStore } from "../privacy/miss-store.js";
+import type { HttpServer } from "./http-server.js";
+
+/** What every channel receives from the composition root; channels never read process.env. */
+export interface ChannelDeps {
+  readonly core: Core;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: MissStore;
+  readonly http: HttpServer;
+  /** The clock (tests fix it). */
+  readonly now?: () => Date;
+}
+
+export interface MountedChannel {
+  readonly name: string;
+  /** One line for the start-up banner: where it listens and how it is secured. */
+  readonly description: string;
+  /** Socket connections and timers the channel owns, closed on shutdown. */
+  stop?(): Promise<void>;
+}

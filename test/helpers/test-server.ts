@@ -1,0 +1,67 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { type ChannelMounter, type RunningServer, startServer } from "../../src/bots/start-server.js";
+import { readConfig } from "../../src/config.js";
+import { type Core, loadCore } from "../../src/core.js";
+import { createLogger } from "../../src/privacy/logger.js";
+import { createMissStore } from "../../src/privacy/miss-store.js";
+
+let corePromise: Promise<Core> | undefined;
+
+/** The real knowledge base, dictionary and matcher, loaded once per test file. */
+export function sharedCore(): Promise<Core> {
+  corePromise ??= loadCore().then((r) => {
+    if (!r.ok) throw new Error(r.message);
+    return r.core;
+  });
+  return corePromise;
+}
+
+export interface TestServer extends RunningServer {
+  /** Every log line the server wrote, parsed. */
+  readonly logs: Record<string, unknown>[];
+  /** The raw log text (to check nothing unmasked was written). */
+  rawLogs(): string;
+  readonly storePath: string;
+  close(): Promise<void>;
+}
+
+/** Starts the real server on a free loopback port with the given env and channels. */
+export async function startTestServer(
+  env: Record<string, string>,
+  mounters: readonly ChannelMounter[],
+  options: { now?: () => Date } = {},
+): Promise<TestServer> {
+  const configured = readConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env });
+  if (!configured.ok) throw new Error(configured.message);
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      cb();
+    },
+  });
+  const logger = createLogger({ level: "info", destination });
+  const storePath = join(mkdtempSync(join(tmpdir(), "onshi-store-")), "feedback.jsonl");
+  const store = createMissStore({ logger, path: storePath });
+  const core = await sharedCore();
+  const server = await startServer({
+    config: configured.config,
+    core,
+    logger,
+    store,
+    mounters,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return {
+    ...server,
+    storePath,
+    get logs() {
+      return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
+    rawLogs: () => lines.join("\n"),
+    close: () => server.shutdown(2_000),
+  };
+}
