@@ -27,7 +27,13 @@ beforeAll(() => {
 
 describe("npm run ask -- --jsonl (the contract of spec/topics.md)", () => {
   it("writes one JSON object per input line, in order, and nothing else", () => {
-    const questions = ["無効って出た", "", "現在無効の保険です。新しい保険があるので確認してください", "今日の天気", "ｶﾞｲﾄｳｼｶｸﾅｼ"];
+    const questions = [
+      "無効って出た",
+      "",
+      "現在無効の保険です。新しい保険があるので確認してください",
+      "今日の天気",
+      "ｶﾞｲﾄｳｼｶｸﾅｼ",
+    ];
     const { code, stdout } = npm(["ask", "--", "--jsonl"], `${questions.join("\n")}\n`);
     expect(code).toBe(0);
     const lines = stdout.split("\n").filter((l) => l.length > 0);
