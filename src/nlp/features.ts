@@ -1,3 +1,4 @@
+import { AhoCorasick } from "./aho-corasick.js";
 import { foldForMatching, normalizeText } from "./normalize.js";
 import type { JapaneseTokenizer, Token } from "./tokenizer.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -66,26 +67,26 @@ export function createFeatureExtractor(tokenizer: JapaneseTokenizer, vocabulary:
     }
   }
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
+  const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t.concept] as const));
+  const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
+  const readingTerms = new AhoCorasick(
+    compiled.flatMap((t) => (t.reading === undefined ? [] : [[t.reading, t] as const])),
+  );
 
   function findConcepts(normalized: string, folded: string, compact: string, reading: string): Set<string> {
     const found = new Set<string>();
+    const add = (concept: string) => found.add(concept);
+    surfaceTerms.scan(compact, add);
+    surfaceTerms.scan(normalized, add);
+    asciiTerms.scan(` ${folded} `, add);
     // Readings find concepts in kana typed for kanji and in wrong kanji (転織 → てんしょく); in kanji
     // text a short reading mostly finds homophones, so there it must be longer.
-    const kanji = (compact.match(/[\u4E00-\u9FFF]/g) ?? []).length;
+    let kanji = 0;
+    for (const ch of compact) if (HAS_KANJI.test(ch)) kanji++;
     const minReading = kanji <= compact.length * 0.15 ? 3 : 4;
-    const spaced = ` ${folded} `;
-    for (const term of compiled) {
-      if (found.has(term.concept)) continue;
-      if (term.ascii) {
-        if (spaced.includes(` ${term.folded} `)) found.add(term.concept);
-      } else if (
-        compact.includes(term.folded) ||
-        normalized.includes(term.folded) ||
-        (term.reading !== undefined && term.reading.length >= minReading && reading.includes(term.reading))
-      ) {
-        found.add(term.concept);
-      }
-    }
+    readingTerms.scan(reading, (term) => {
+      if ((term.reading?.length ?? 0) >= minReading) found.add(term.concept);
+    });
     return found;
   }
 

@@ -76,7 +76,10 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
   }
   const df = new Map<string, number>();
   for (const { features } of raw) for (const key of features.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  const idf = (key: string) => Math.log(1 + raw.length / (1 + (df.get(key) ?? 0)));
+  const idfOf = new Map<string, number>();
+  for (const [key, n] of df) idfOf.set(key, Math.log(1 + raw.length / (1 + n)));
+  const unseenIdf = Math.log(1 + raw.length);
+  const idf = (key: string) => idfOf.get(key) ?? unseenIdf;
 
   function vectorize(features: Features): Vector {
     const weights = new Map<string, number>();
@@ -91,32 +94,46 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
 
   const docs: IndexedDoc[] = raw.map(({ topic, features }) => ({ topic, vector: vectorize(features) }));
   const evidence = conceptEvidence(raw);
-
-  function cosine(a: Vector, b: Vector): number {
-    const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-    let dot = 0;
-    for (const [key, w] of small.weights) {
-      const other = large.weights.get(key);
-      if (other !== undefined) dot += w * other;
+  // Inverted index: a question touches only the examples that share one of its features.
+  const postings = new Map<string, { doc: number; weight: number }[]>();
+  docs.forEach((doc, i) => {
+    for (const [key, weight] of doc.vector.weights) {
+      const list = postings.get(key) ?? [];
+      list.push({ doc: i, weight });
+      postings.set(key, list);
     }
-    return dot / (a.norm * b.norm);
-  }
+  });
+  const dots = new Float64Array(docs.length);
+  const topicList = [...new Set(docs.map((d) => d.topic))];
+  const docTopicIndex = Int32Array.from(docs.map((d) => topicList.indexOf(d.topic)));
+  const top3 = new Float64Array(topicList.length * 3);
 
   function topicScores(query: Vector): Map<TopicId, number> {
-    const perTopic = new Map<TopicId, number[]>();
-    for (const doc of docs) {
-      const s = cosine(query, doc.vector);
+    dots.fill(0);
+    for (const [key, w] of query.weights) {
+      const list = postings.get(key);
+      if (list) for (const p of list) dots[p.doc]! += w * p.weight;
+    }
+    // Each topic: 0.7 × its best example + 0.3 × the mean of its best three.
+    top3.fill(0);
+    for (let i = 0; i < docs.length; i++) {
+      const s = dots[i]! / (query.norm * docs[i]!.vector.norm);
       if (s <= 0) continue;
-      const list = perTopic.get(doc.topic) ?? [];
-      list.push(s);
-      perTopic.set(doc.topic, list);
+      const base = docTopicIndex[i]! * 3;
+      if (s > top3[base]!) {
+        top3[base + 2] = top3[base + 1]!;
+        top3[base + 1] = top3[base]!;
+        top3[base] = s;
+      } else if (s > top3[base + 1]!) {
+        top3[base + 2] = top3[base + 1]!;
+        top3[base + 1] = s;
+      } else if (s > top3[base + 2]!) top3[base + 2] = s;
     }
     const scores = new Map<TopicId, number>();
-    for (const [topic, list] of perTopic) {
-      list.sort((a, b) => b - a);
-      const top = list.slice(0, 3);
-      scores.set(topic, 0.7 * top[0]! + (0.3 * top.reduce((a, b) => a + b, 0)) / 3);
-    }
+    topicList.forEach((topic, t) => {
+      const best = top3[t * 3]!;
+      if (best > 0) scores.set(topic, 0.7 * best + (0.3 * (best + top3[t * 3 + 1]! + top3[t * 3 + 2]!)) / 3);
+    });
     return scores;
   }
 

@@ -16,13 +16,14 @@ const INVISIBLE = new RegExp(
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u20E3\u{E0020}-\u{E007F}]/gu;
 const DASHES = /[-\u2010-\u2015\u2212\u2500\u2501\u30FC\uFF70\u301C\uFF5E~]/g;
 
-/** Cuts `text` to at most `max` UTF-16 units without splitting a grapheme. */
+/** Cuts `text` to at most `max` UTF-16 units without splitting a grapheme (only a window near the cut is segmented). */
 export function cutAtGrapheme(text: string, max: number = MAX_INPUT_CHARS): string {
   if (text.length <= max) return text;
-  let end = 0;
-  for (const { segment, index } of graphemes.segment(text.slice(0, max + 16))) {
-    if (index + segment.length > max) break;
-    end = index + segment.length;
+  const windowStart = Math.max(0, max - 64);
+  let end = windowStart;
+  for (const { segment, index } of graphemes.segment(text.slice(windowStart, max + 16))) {
+    if (windowStart + index + segment.length > max) break;
+    end = windowStart + index + segment.length;
   }
   return text.slice(0, end);
 }
@@ -61,7 +62,16 @@ export function normalizeText(input: string): string {
 
 /** Katakana → hiragana (ヴ → ゔ), for matching only. */
 export function toHiragana(text: string): string {
-  return text.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30a1 && code <= 0x30f6) {
+      out += text.slice(from, i) + String.fromCharCode(code - 0x60);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Katakana → hiragana. Small kana stay small: ひょう (表) and ひよう (費用) are different words. */

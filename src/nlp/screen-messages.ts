@@ -16,6 +16,7 @@ interface Pattern {
   readonly reading: string;
   /** The whole message (not one clause of it): wins a tie. */
   readonly whole: boolean;
+  readonly bigrams: readonly string[];
 }
 
 const SHORT = 7;
@@ -75,6 +76,19 @@ function containsWithKanjiTypo(text: string, pattern: string): boolean {
   return false;
 }
 
+function bigrams(text: string): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) set.add(text.slice(i, i + 2));
+  return set;
+}
+
+/** A match needs ≥ 80 % of the message, or a 45 % prefix: either keeps at least a third of its bigrams. */
+function mayMatch(p: Pattern, textBigrams: ReadonlySet<string>): boolean {
+  let shared = 0;
+  for (const b of p.bigrams) if (textBigrams.has(b)) shared++;
+  return shared >= p.bigrams.length * 0.3;
+}
+
 function score(p: Pattern, text: string, reading: string): { matched: number; similarity: number } | undefined {
   if (p.text.length < SHORT) {
     if (text.includes(p.text) || (p.reading.length >= 5 && reading.includes(p.reading))) {
@@ -113,7 +127,7 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
       .map((t) => t.reading)
       .join("")
       .replace(/[^\u3041-\u309F]/g, "");
-    patterns.push({ topic, variant, text, reading, whole });
+    patterns.push({ topic, variant, text, reading, whole, bigrams: [...bigrams(text)] });
   };
   for (const topic of kb.topics.values()) {
     for (const variant of topic.variants) {
@@ -129,7 +143,9 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
       const text = squeeze(compact);
       if (text.length < 4) return undefined;
       let winner: { p: Pattern; matched: number; similarity: number } | undefined;
+      const textBigrams = bigrams(text);
       for (const p of patterns) {
+        if (p.text.length >= SHORT && !mayMatch(p, textBigrams)) continue;
         const s = score(p, text, reading);
         if (!s) continue;
         const better =

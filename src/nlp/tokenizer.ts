@@ -16,18 +16,39 @@ export interface JapaneseTokenizer {
 }
 
 const NO_VALUE = "*";
+const MAX_PIECE = 48;
+const BREAKS = /[\s。、．，！？!?「」『』（）()【】［］[\]:：;；]+/;
+
+/**
+ * kuromoji re-encodes the rest of the sentence at every position (O(n²) on a long run without
+ * 。): a pasted screen is tokenized in pieces cut at spaces and punctuation, at most 48 characters.
+ */
+function pieces(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(BREAKS)) {
+    for (let i = 0; i < part.length; i += MAX_PIECE) {
+      let end = Math.min(part.length, i + MAX_PIECE);
+      if (/[\uD800-\uDBFF]/.test(part[end - 1] ?? "")) end--;
+      if (end > i) out.push(part.slice(i, end));
+      if (end < i + MAX_PIECE) i = end - MAX_PIECE;
+    }
+  }
+  return out;
+}
 
 function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): JapaneseTokenizer {
   return {
     tokenize(normalized) {
       if (normalized.length === 0) return [];
-      return raw.tokenize(normalized).map((t) => {
-        const surface = t.surface_form;
-        const folded = foldForMatching(surface);
-        const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
-        const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
-        return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1 };
-      });
+      return pieces(normalized)
+        .flatMap((piece) => raw.tokenize(piece))
+        .map((t) => {
+          const surface = t.surface_form;
+          const folded = foldForMatching(surface);
+          const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
+          const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
+          return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1 };
+        });
     },
   };
 }
