@@ -2,6 +2,7 @@ import { createAnswerEngine } from "./engine/answer-engine.js";
 import { loadKnowledge } from "./knowledge/load-knowledge.js";
 import type { KnowledgeBase } from "./knowledge/schema.js";
 import { buildMatcher, type NlpOptions } from "./nlp/create-matcher.js";
+import { withMatchCache } from "./nlp/cached-matcher.js";
 import type { Matcher } from "./nlp/match-result.js";
 
 export type AnswerEngine = ReturnType<typeof createAnswerEngine>;
@@ -24,7 +25,7 @@ export async function loadCore(options: CoreOptions = {}): Promise<CoreResult> {
   const loaded = loadKnowledge(options.knowledgeDir);
   if (!loaded.ok) return { ok: false, message: `知識ベースにエラーがあります:\n${loaded.message}` };
   try {
-    const matcher = await buildMatcher(loaded.kb, options);
+    const matcher = withMatchCache(await buildMatcher(loaded.kb, options));
     const engine = createAnswerEngine({ kb: loaded.kb, matcher });
     return { ok: true, core: { kb: loaded.kb, matcher, engine } };
   } catch (err) {
