@@ -53,12 +53,11 @@ function capture() {
     }),
   });
   const stored: string[] = [];
-  const store: MissStore = {
-    path: "(memory)",
-    recordQuestion: (e) => (stored.push(JSON.stringify(e)), true),
-    recordMiss: (e) => (stored.push(JSON.stringify(e)), true),
-    recordFeedback: (e) => (stored.push(JSON.stringify(e)), true),
+  const keep = (entry: unknown) => {
+    stored.push(JSON.stringify(entry));
+    return true;
   };
+  const store: MissStore = { path: "(memory)", recordQuestion: keep, recordMiss: keep, recordFeedback: keep };
   return { logger, store, lines, stored };
 }
 
