@@ -27,6 +27,7 @@ const envSchema = z
     ),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
     KNOWLEDGE_DIR: optionalText,
+    DICTIONARY_DIR: optionalText,
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.preprocess(

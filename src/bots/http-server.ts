@@ -91,10 +91,12 @@ export function createHttpServer(logger: Logger): HttpServer {
     track,
     listen(port, host) {
       return new Promise((resolve, reject) => {
+        // restify re-emits the http server's errors on itself: without a listener there, EADDRINUSE throws.
         const onError = (err: Error) => reject(err);
-        server.server.once("error", onError);
+        server.once("error", onError);
         server.listen(port, host, () => {
-          server.server.off("error", onError);
+          server.off("error", onError);
+          server.on("error", (err: Error) => logger.error({ err }, "http server error"));
           const address = server.server.address();
           resolve({ port: typeof address === "object" && address ? address.port : port, host });
         });

@@ -1,0 +1,20 @@
+/** Every Japanese sentence the web channel's server side says (the page's own wording is in public/app.js). */
+export const webMsg = {
+  banner: (url: string) => `受付担当者向け検索: ${url}/ (API: /api/ask)`,
+  bannerToken: "（AGENT_TOKEN で保護: API は Authorization: Bearer、ページはログイン）",
+  bannerOpen: "（認証なし: AGENT_TOKEN を設定すると保護されます）",
+  unauthorized: "認証が必要です。正しいトークンを指定してください。",
+  rateLimited: (seconds: number) => `問い合わせが多すぎます。${seconds}秒ほど待ってからもう一度お試しください。`,
+  notObject: 'JSON オブジェクトで指定してください（例 {"text": "停電"}）',
+  required: "必須です",
+  notString: "文字列で指定してください",
+  empty: "空にはできません",
+  notBoolean: "true または false で指定してください",
+  tooLong: (max: number) => `${max}文字以内で指定してください`,
+  badNow: "ISO-8601 の日時（時差つき。例 2026-11-23T10:00:00+09:00）で指定してください",
+  badTopic: "存在しないトピック ID です（/api/topics を参照してください）",
+  unknownKey: (allowed: readonly string[]) => `使えない項目です（使える項目: ${allowed.join(", ")}）`,
+  unknownKeyName: "（不明な項目）",
+  invalid: "値が正しくありません",
+  pageMissing: (path: string) => `受付担当者向けページのファイルが見つかりません: ${path}`,
+} as const;

@@ -1,0 +1,82 @@
+import type { Request, Response } from "restify";
+import type { ChannelDeps, MountedChannel } from "../channel-deps.js";
+import { safeRoute } from "../http-server.js";
+import { createAgentAuth } from "./agent-auth.js";
+import { webMsg } from "./messages.js";
+import { createRateLimiter } from "./rate-limit.js";
+import { loadPageFiles } from "./static-files.js";
+import { createWebApi } from "./web-api.js";
+import { applyCors, applySecurityHeaders, sendBytes, sendJson } from "./web-response.js";
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+const API_PATHS = ["/api/ask", "/api/topics", "/api/lines", "/api/answer/:topic"] as const;
+const REALM = 'realm="onshi", charset="UTF-8"';
+/** The page's files and API: restify's own 404/405 for these paths carry the web headers too. */
+const WEB_PATH = /^\/(?:[a-z]+\.(?:js|css|svg))?$|^\/api\/(?:ask|topics|lines|answer)(?:\/|$)/;
+
+/** The help-desk agents' page at / and its JSON API under /api/: always on, optionally behind AGENT_TOKEN. */
+export function mountWeb(deps: ChannelDeps): MountedChannel {
+  const { http, logger, config } = deps;
+  const server = http.server;
+  const files = loadPageFiles();
+  const api = createWebApi(deps);
+  const authorized = createAgentAuth(config.AGENT_TOKEN);
+  const limiter = createRateLimiter(config.ASK_RATE_LIMIT_PER_MINUTE);
+  const origins = config.CORS_ORIGINS;
+
+  const guardApi =
+    (handler: Handler, limited = false): Handler =>
+    async (req, res) => {
+      applySecurityHeaders(res);
+      applyCors(req, res, origins);
+      if (!authorized(req)) {
+        req.resume();
+        return sendJson(res, 401, { error: webMsg.unauthorized }, { "WWW-Authenticate": `Bearer ${REALM}` });
+      }
+      if (limited) {
+        const decision = limiter.take(req.socket.remoteAddress ?? "unknown");
+        if (!decision.ok) {
+          req.resume();
+          const seconds = decision.retryAfterSeconds;
+          return sendJson(res, 429, { error: webMsg.rateLimited(seconds) }, { "Retry-After": String(seconds) });
+        }
+      }
+      return handler(req, res);
+    };
+
+  const page =
+    (path: string): Handler =>
+    async (req, res) => {
+      applySecurityHeaders(res);
+      if (!authorized(req)) {
+        res.setHeader("WWW-Authenticate", `Basic ${REALM}`);
+        return sendBytes(res, 401, "text/plain; charset=utf-8", Buffer.from(webMsg.unauthorized, "utf8"));
+      }
+      const file = files.get(path);
+      if (!file) return sendJson(res, 404, { error: webMsg.invalid });
+      sendBytes(res, 200, file.type, file.body);
+    };
+
+  const preflight: Handler = async (req, res) => {
+    applySecurityHeaders(res);
+    applyCors(req, res, origins, true);
+    res.writeHead(204);
+    res.end();
+  };
+
+  server.pre((req, res, next) => {
+    if (WEB_PATH.test((req.url ?? "").split("?")[0] ?? "")) applySecurityHeaders(res);
+    return next();
+  });
+  for (const path of files.keys()) server.get(path, safeRoute(logger, page(path)));
+  server.post("/api/ask", safeRoute(logger, guardApi(api.ask, true)));
+  server.get("/api/topics", safeRoute(logger, guardApi(api.topics)));
+  server.get("/api/lines", safeRoute(logger, guardApi(api.lines)));
+  server.get("/api/answer/:topic", safeRoute(logger, guardApi(api.answer)));
+  for (const path of API_PATHS) server.opts(path, safeRoute(logger, preflight));
+
+  const shownHost = config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
+  const secured = config.AGENT_TOKEN ? webMsg.bannerToken : webMsg.bannerOpen;
+  return { name: "web", description: `${webMsg.banner(`http://${shownHost}:${config.PORT}`)}${secured}` };
+}

@@ -1,0 +1,85 @@
+import type { Request, Response } from "restify";
+import { formatJstIso, lineStatus } from "../../knowledge/line-status.js";
+import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
+import { ask } from "../ask.js";
+import type { ChannelDeps } from "../channel-deps.js";
+import { readJsonBody } from "../read-body.js";
+import { webMsg } from "./messages.js";
+import { parseAskRequest, parseNowParam } from "./web-request.js";
+import { sendJson } from "./web-response.js";
+
+/** The largest /api/ask body read; a longer question is cut to MAX_TEXT_CHARS after parsing. */
+export const ASK_BODY_LIMIT = 16 * 1024;
+
+const topicOrder = (id: TopicId) => TOPIC_IDS.indexOf(id);
+const isTopicId = (value: unknown): value is TopicId =>
+  typeof value === "string" && (TOPIC_IDS as readonly string[]).includes(value);
+
+function searchParams(req: Request): URLSearchParams {
+  return new URL(req.url ?? "/", "http://localhost").searchParams;
+}
+
+/** The handlers behind /api/*: plain data from the core, as JSON. Auth, CORS and limits are the router's. */
+export function createWebApi(deps: ChannelDeps) {
+  const { core } = deps;
+  const clock = () => deps.now?.() ?? new Date();
+  // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
+  const { store } = deps;
+  const quiet: ChannelDeps = {
+    ...deps,
+    store: {
+      path: store.path,
+      recordQuestion: () => false,
+      recordMiss: (entry) => store.recordMiss(entry),
+      recordFeedback: (entry) => store.recordFeedback(entry),
+    },
+  };
+
+  return {
+    async ask(req: Request, res: Response): Promise<void> {
+      const body = await readJsonBody(req, ASK_BODY_LIMIT);
+      if (!body.ok) return sendJson(res, body.status, { error: body.message });
+      const parsed = parseAskRequest(body.value);
+      if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
+      const { typing, ...question } = parsed.value;
+      const { answer } = ask(typing ? quiet : deps, { channel: "web", ...question });
+      sendJson(res, 200, answer);
+    },
+
+    async topics(_req: Request, res: Response): Promise<void> {
+      const topics = [...core.kb.topics.values()]
+        .sort((a, b) => topicOrder(a.id) - topicOrder(b.id))
+        .map((t) => ({
+          id: t.id,
+          section: t.section,
+          sectionTitle: t.sectionTitle,
+          title: t.title,
+          summary: t.summary,
+        }));
+      sendJson(res, 200, { topics });
+    },
+
+    async lines(req: Request, res: Response): Promise<void> {
+      const now = parseNowParam(searchParams(req).get("now"));
+      if (!now.ok) return sendJson(res, 400, { error: now.error });
+      const at = now.value ?? clock();
+      const lines = [...core.kb.phoneLines.values()].map((line) => lineStatus(line, at));
+      sendJson(res, 200, { now: formatJstIso(at), lines });
+    },
+
+    async answer(req: Request, res: Response): Promise<void> {
+      const id: unknown = req.params?.topic;
+      if (!isTopicId(id)) return sendJson(res, 404, { error: `topic: ${webMsg.badTopic}` });
+      const now = parseNowParam(searchParams(req).get("now"));
+      if (!now.ok) return sendJson(res, 400, { error: now.error });
+      const topic = core.kb.topics.get(id);
+      const { answer } = ask(deps, {
+        channel: "web",
+        text: topic?.title ?? id,
+        topic: id,
+        ...(now.value ? { now: now.value } : {}),
+      });
+      sendJson(res, 200, answer);
+    },
+  };
+}

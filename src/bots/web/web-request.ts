@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
+import { webMsg } from "./messages.js";
+
+/** The longest question the matcher sees; a longer paste is cut (the body itself may be 16 KB). */
+export const MAX_TEXT_CHARS = 2_000;
+const ALLOWED_KEYS = ["text", "now", "topic", "variant", "fact", "typing"] as const;
+const SAFE_KEY = /^[A-Za-z_$][\w$]{0,39}$/;
+// Digits and the separators the masker joins across: a cut inside a 個人番号 would leave digits it no longer sees as one.
+const TRAILING_NUMBER = /[0-9０-９ \t\u00a0\u3000\-\u2010-\u2015\u2212\u30fc\uff0d\uff70\u200b-\u200d\u2060\ufeff]+$/u;
+
+const stringField = (max: number) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? webMsg.required : webMsg.notString) })
+    .max(max, webMsg.tooLong(max));
+
+export const isoInstant = z
+  .string({ error: webMsg.badNow })
+  .pipe(z.iso.datetime({ offset: true, error: webMsg.badNow }))
+  .transform((s) => new Date(s));
+
+const askSchema = z.strictObject(
+  {
+    text: z
+      .string({ error: (iss) => (iss.input === undefined ? webMsg.required : webMsg.notString) })
+      .trim()
+      .min(1, webMsg.empty),
+    now: isoInstant.optional(),
+    topic: z.enum(TOPIC_IDS, { error: webMsg.badTopic }).optional(),
+    variant: stringField(100).optional(),
+    fact: stringField(200).optional(),
+    typing: z.boolean({ error: webMsg.notBoolean }).optional(),
+  },
+  { error: webMsg.notObject },
+);
+
+export interface AskRequest {
+  readonly text: string;
+  readonly now?: Date;
+  readonly topic?: TopicId;
+  readonly variant?: string;
+  readonly fact?: string;
+  /** Sent while the agent is still typing: answered, but not recorded as an unanswered question. */
+  readonly typing?: boolean;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Cuts at MAX_TEXT_CHARS code points, dropping a number the cut would split. */
+export function cutText(text: string): string {
+  const chars = Array.from(text);
+  if (chars.length <= MAX_TEXT_CHARS) return text;
+  return chars.slice(0, MAX_TEXT_CHARS).join("").replace(TRAILING_NUMBER, "");
+}
+
+function keyName(key: unknown): string {
+  return typeof key === "string" && SAFE_KEY.test(key) ? key : webMsg.unknownKeyName;
+}
+
+/** One line naming the field: "text: 文字列で指定してください". Never echoes a value. */
+export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return webMsg.invalid;
+  if (issue.code === "unrecognized_keys") {
+    return `${issue.keys.map(keyName).join(", ")}: ${webMsg.unknownKey(ALLOWED_KEYS)}`;
+  }
+  const path = issue.path.map(keyName).join(".");
+  return path ? `${path}: ${issue.message}` : `body: ${issue.message}`;
+}
+
+export function parseAskRequest(body: unknown): Parsed<AskRequest> {
+  // JSON.parse makes "__proto__" an own key; refuse it by name before anything reads the object.
+  if (body !== null && typeof body === "object" && !Array.isArray(body) && Object.hasOwn(body, "__proto__")) {
+    return { ok: false, error: `__proto__: ${webMsg.unknownKey(ALLOWED_KEYS)}` };
+  }
+  const parsed = askSchema.safeParse(body);
+  if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]) };
+  const { text, now, topic, variant, fact, typing } = parsed.data;
+  return {
+    ok: true,
+    value: {
+      text: cutText(text),
+      ...(now ? { now } : {}),
+      ...(topic ? { topic } : {}),
+      ...(variant ? { variant } : {}),
+      ...(fact ? { fact } : {}),
+      ...(typing ? { typing } : {}),
+    },
+  };
+}
+
+/** `?now=` on the GET routes; undefined when absent. */
+export function parseNowParam(value: string | null): Parsed<Date | undefined> {
+  if (value === null || value === "") return { ok: true, value: undefined };
+  // An unescaped "+09:00" in a query string arrives as " 09:00".
+  const parsed = isoInstant.safeParse(value.replace(/ (\d{2}:\d{2})$/, "+$1"));
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: `now: ${webMsg.badNow}` };
+}
