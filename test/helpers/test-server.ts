@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -7,6 +7,7 @@ import { readConfig } from "../../src/config.js";
 import { type Core, loadCore } from "../../src/core.js";
 import { createLogger } from "../../src/privacy/logger.js";
 import { createMissStore } from "../../src/privacy/miss-store.js";
+import { findProjectRoot } from "../../src/project-root.js";
 
 let corePromise: Promise<Core> | undefined;
 
@@ -37,9 +38,15 @@ export async function startTestServer(
   const configured = readConfig({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env });
   if (!configured.ok) throw new Error(configured.message);
   const lines: string[] = [];
+  // Every server log line of the run is also kept on disk: test/setup/scan-logs.ts reads them all at the end.
+  const logDir = join(findProjectRoot(), "test-output", "logs");
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `server-${process.pid}.jsonl`);
   const destination = new Writable({
     write(chunk: Buffer, _enc, cb) {
-      lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+      const text = chunk.toString("utf8");
+      lines.push(...text.split("\n").filter(Boolean));
+      appendFileSync(logFile, text.endsWith("\n") ? text : `${text}\n`);
       cb();
     },
   });
