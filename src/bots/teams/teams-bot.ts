@@ -1,0 +1,61 @@
+import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
+import { createRedeliveryGuard, deliveryKey, tenantAllowed, tenantOf } from "./activity-guards.js";
+import { type BotDeps, handleMessage } from "./handle-message.js";
+import { searchTopics } from "./message-extension.js";
+import { cardAttachment } from "./render-card.js";
+import { renderWelcomeCard } from "./static-cards.js";
+
+export interface TeamsBotOptions {
+  /** TEAMS_ALLOWED_TENANTS; empty: every tenant. */
+  readonly allowedTenants: readonly string[];
+  readonly redeliveryTtlMs?: number;
+}
+
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+async function sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
+  await context.sendActivity({ type: "invokeResponse", value: response });
+}
+
+function botWasAdded(activity: Activity): boolean {
+  const botId = activity.recipient?.id;
+  return Boolean(botId) && (activity.membersAdded ?? []).some((m) => m.id === botId);
+}
+
+/** Answers Teams activities: chat and channel messages, card buttons, the welcome, the message extension. */
+export function createTeamsBot(deps: BotDeps, options: TeamsBotOptions): TurnLogic {
+  const redelivery = createRedeliveryGuard(options.redeliveryTtlMs ? { ttlMs: options.redeliveryTtlMs } : {});
+
+  return async (context) => {
+    const activity = context.activity;
+    const tenant = tenantOf(activity);
+    if (!tenantAllowed(options.allowedTenants, tenant)) {
+      deps.logger.warn({ channel: "teams", tenant: tenant ?? null, type: activity.type }, "teams: tenant not allowed");
+      if (activity.type === "invoke") await sendInvokeResponse(context, { status: 200 });
+      return;
+    }
+    if (activity.type === "message" || activity.type === "conversationUpdate") {
+      const key = deliveryKey(activity);
+      if (key && !redelivery.firstDelivery(key)) {
+        deps.logger.info({ channel: "teams", type: activity.type }, "teams: redelivery ignored");
+        return;
+      }
+    }
+    switch (activity.type) {
+      case "message":
+        return handleMessage(context, deps);
+      case "conversationUpdate":
+        if (botWasAdded(activity)) {
+          await context.sendActivity({ type: "message", attachments: [cardAttachment(renderWelcomeCard())] });
+        }
+        return;
+      case "invoke":
+        if (activity.name === "composeExtension/query") {
+          return sendInvokeResponse(context, { status: 200, body: searchTopics(deps, activity.value) });
+        }
+        return;
+      default:
+        return;
+    }
+  };
+}

@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { inflateSync } from "node:zlib";
+import { Ajv } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import {
+  APP_ID_PLACEHOLDER,
+  buildTeamsPackage,
+  createZip,
+  fillManifest,
+} from "../../../scripts/build-teams-package.js";
+import { EXAMPLE_QUESTIONS } from "../../../src/bots/teams/messages.js";
+import { findProjectRoot } from "../../../src/project-root.js";
+
+const root = findProjectRoot();
+const dir = join(root, "manifest", "teams");
+const APP_ID = "11111111-2222-3333-4444-555555555555";
+const SCHEMA = join(
+  root,
+  "node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.schema.json",
+);
+
+// ajv-formats is CommonJS with a default export; under NodeNext the function sits on `.default`.
+const addFormats = addFormatsModule as unknown as { default: (ajv: Ajv) => Ajv };
+
+function validator() {
+  const schema = JSON.parse(readFileSync(SCHEMA, "utf8")) as Record<string, unknown>;
+  delete schema.$schema; // draft-04: Ajv 8 validates it once the meta-schema reference is gone
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
+}
+
+interface Manifest {
+  $schema?: string;
+  id: string;
+  name: { short: string; full: string };
+  icons: { color: string; outline: string };
+  bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
+  composeExtensions: { botId: string; commands: { id: string; type: string }[] }[];
+}
+
+function built(): Manifest {
+  return JSON.parse(fillManifest(readFileSync(join(dir, "manifest.json"), "utf8"), APP_ID)) as Manifest;
+}
+
+interface Png {
+  width: number;
+  height: number;
+  rgba: Buffer;
+}
+
+/** The IHDR size and the pixels of an 8-bit RGBA PNG whose rows all use filter 0 (as the generator writes). */
+function readPng(file: string): Png {
+  const data = readFileSync(join(dir, file));
+  expect(data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(data.toString("ascii", 12, 16)).toBe("IHDR");
+  const width = data.readUInt32BE(16);
+  const height = data.readUInt32BE(20);
+  expect([data[24], data[25]]).toEqual([8, 6]);
+  const idat: Buffer[] = [];
+  for (let off = 8; off < data.length; ) {
+    const len = data.readUInt32BE(off);
+    if (data.toString("ascii", off + 4, off + 8) === "IDAT") idat.push(data.subarray(off + 8, off + 8 + len));
+    off += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const rgba = Buffer.alloc(width * height * 4);
+  for (let y = 0; y < height; y++) raw.copy(rgba, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
+  return { width, height, rgba };
+}
+
+describe("Teams app manifest", () => {
+  it("validates against the v1.19 schema once the app ID is filled in", () => {
+    const manifest = built();
+    expect(manifest.$schema).toBe(
+      "https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json",
+    );
+    const { $schema: _ignored, ...rest } = manifest;
+    const validate = validator();
+    expect(validate(rest), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it("the validator does reject a broken manifest", () => {
+    const { $schema: _ignored, ...rest } = built();
+    const validate = validator();
+    expect(validate({ ...rest, name: { short: "あ".repeat(31), full: "x" } })).toBe(false);
+    expect(validate({ ...rest, id: APP_ID_PLACEHOLDER })).toBe(false);
+  });
+
+  it("uses one placeholder for id and botIds, replaced everywhere by the build", () => {
+    const template = readFileSync(join(dir, "manifest.json"), "utf8");
+    expect(template.split(APP_ID_PLACEHOLDER).length - 1).toBe(3);
+    const manifest = built();
+    expect([manifest.id, manifest.bots[0]?.botId, manifest.composeExtensions[0]?.botId]).toEqual([
+      APP_ID,
+      APP_ID,
+      APP_ID,
+    ]);
+    expect(() => fillManifest(template, "not-a-guid")).toThrow(/MicrosoftAppId/u);
+  });
+
+  it("declares the bot in three scopes, help and the examples as commands, and the search command", () => {
+    const manifest = built();
+    expect(manifest.name.short.length).toBeLessThanOrEqual(30);
+    expect(manifest.bots[0]?.scopes.sort()).toEqual(["groupChat", "personal", "team"]);
+    const titles = manifest.bots[0]?.commandLists.flatMap((l) => l.commands.map((c) => c.title)) ?? [];
+    expect(titles).toContain("ヘルプ");
+    for (const q of EXAMPLE_QUESTIONS) expect(titles).toContain(q);
+    expect(manifest.composeExtensions[0]?.commands[0]).toMatchObject({ id: "searchTopics", type: "query" });
+  });
+
+  it("ships a 192×192 colour icon and a 32×32 white-on-transparent outline icon", () => {
+    const color = readPng("color.png");
+    expect([color.width, color.height]).toEqual([192, 192]);
+    const outline = readPng("outline.png");
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    let opaque = 0;
+    for (let i = 0; i < outline.rgba.length; i += 4) {
+      if (outline.rgba[i + 3] === 0) continue;
+      opaque++;
+      expect([outline.rgba[i], outline.rgba[i + 1], outline.rgba[i + 2]]).toEqual([255, 255, 255]);
+    }
+    expect(opaque).toBeGreaterThan(50);
+    expect(outline.rgba[3]).toBe(0); // the corner is transparent
+  });
+});
+
+describe("app package (npm run manifest:teams)", () => {
+  /** Entries from the central directory, each checked against its local header and CRC. */
+  function unzip(zip: Buffer): Map<string, Buffer> {
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    const count = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    const out = new Map<string, Buffer>();
+    for (let i = 0; i < count; i++) {
+      expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+      const size = zip.readUInt32LE(at + 24);
+      const nameLength = zip.readUInt16LE(at + 28);
+      const name = zip.toString("utf8", at + 46, at + 46 + nameLength);
+      const local = zip.readUInt32LE(at + 42);
+      expect(zip.readUInt32LE(local)).toBe(0x04034b50);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      expect(zip.readUInt32LE(at + 16)).toBe(createCrc(data));
+      out.set(name, data);
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    return out;
+  }
+  const createCrc = (data: Buffer) => {
+    let crc = 0xffffffff;
+    for (const byte of data) {
+      crc ^= byte;
+      for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  };
+
+  it("holds manifest.json with the app ID and both icons at the top level", () => {
+    const files = unzip(buildTeamsPackage(root, APP_ID));
+    expect([...files.keys()]).toEqual(["manifest.json", "color.png", "outline.png"]);
+    const manifest = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "{}") as Manifest;
+    expect(manifest.id).toBe(APP_ID);
+    expect(files.get("color.png")).toEqual(readFileSync(join(dir, "color.png")));
+  });
+
+  it("writes the same bytes for the same input", () => {
+    const entries = [{ name: "a.txt", data: Buffer.from("あいう") }];
+    expect(createZip(entries)).toEqual(createZip(entries));
+  });
+});
