@@ -11,6 +11,8 @@ export interface AskInput {
   readonly variant?: string;
   readonly fact?: string;
   readonly now?: Date;
+  /** false: do not record a miss (a search still being typed). */
+  readonly record?: boolean;
 }
 
 export interface AskOutcome {
@@ -38,7 +40,7 @@ export function ask(deps: Pick<ChannelDeps, "core" | "logger" | "store" | "now">
   };
   const raw = deps.core.engine.answer(query);
   const answer: Answer = personalNumberSeen ? { ...raw, warnings: [PERSONAL_NUMBER_WARNING, ...raw.warnings] } : raw;
-  if (!input.topic) {
+  if (!input.topic && input.record !== false) {
     deps.store.recordQuestion({
       channel: input.channel,
       text: masked.text,

@@ -18,6 +18,7 @@ export const DEFAULT_MISS_STORE_PATH = "./data/feedback.jsonl";
 export const MAX_TEXT_LENGTH = 500;
 /** Below this confidence an answered question still counts as a miss. */
 export const DEFAULT_LOW_CONFIDENCE = 0.5;
+export const DEFAULT_SYNC_DELAY_MS = 100;
 
 const storeRecordSchema = z.object({
   ts: z.string(),
@@ -53,10 +54,12 @@ export interface MissStore {
   readonly path: string;
   /** Appends a `miss` when the topic is `none` or the confidence is low; true when a record was written. */
   recordQuestion(entry: QuestionEntry): boolean;
-  /** Appends a `miss` unconditionally; true once the line is fsync'ed. */
+  /** Appends a `miss` unconditionally; true once the line is written (fsync'ed within `syncDelayMs`). */
   recordMiss(entry: Omit<QuestionEntry, "topic" | "confidence"> & Partial<QuestionEntry>): boolean;
-  /** Appends a `feedback`; true once the line is fsync'ed. */
+  /** Appends a `feedback`; true once the line is written. */
   recordFeedback(entry: FeedbackEntry): boolean;
+  /** Flushes to disk and closes the file (on shutdown). */
+  close(): void;
 }
 
 export interface MissStoreOptions {
@@ -64,6 +67,8 @@ export interface MissStoreOptions {
   readonly path?: string;
   readonly lowConfidence?: number;
   readonly now?: () => Date;
+  /** How long written records may wait for their shared fsync (0: fsync each record). */
+  readonly syncDelayMs?: number;
 }
 
 function cleanText(text: string, max: number): string {
@@ -87,24 +92,49 @@ export function createMissStore(options: MissStoreOptions): MissStore {
   const path = options.path ?? DEFAULT_MISS_STORE_PATH;
   const lowConfidence = options.lowConfidence ?? DEFAULT_LOW_CONFIDENCE;
   const now = options.now ?? (() => new Date());
-  let checkedTail = false;
+  const syncDelayMs = options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS;
+  let fd: number | undefined;
+  let syncTimer: NodeJS.Timeout | undefined;
 
+  function open(): number {
+    if (fd !== undefined) return fd;
+    mkdirSync(dirname(path), { recursive: true });
+    // a line torn by a kill must not swallow the next record
+    const torn = existsSync(path) && !endsWithNewline(path);
+    fd = openSync(path, "a");
+    if (torn) writeSync(fd, "\n");
+    return fd;
+  }
+
+  function sync(): void {
+    syncTimer = undefined;
+    if (fd === undefined) return;
+    try {
+      fsyncSync(fd);
+    } catch (err) {
+      options.logger.error({ err, path }, "miss-store: fsync failed");
+    }
+  }
+
+  // Each record is written at once (a killed process loses nothing: the kernel has it); the fsync
+  // that guards against a power cut is shared by the records of the next `syncDelayMs`, so a burst
+  // of questions after an outage does not wait on the disk one by one.
   function append(record: StoreRecord): boolean {
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      // a line torn by a kill must not swallow the next record
-      const prefix = !checkedTail && existsSync(path) && !endsWithNewline(path) ? "\n" : "";
-      const fd = openSync(path, "a");
-      try {
-        writeSync(fd, `${prefix}${JSON.stringify(record)}\n`);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      checkedTail = true;
+      writeSync(open(), `${JSON.stringify(record)}\n`);
+      if (syncDelayMs === 0) sync();
+      else syncTimer ??= setTimeout(sync, syncDelayMs).unref();
       return true;
     } catch (err) {
       options.logger.error({ err, path, kind: record.kind }, "miss-store: write failed");
+      if (fd !== undefined) {
+        try {
+          closeSync(fd);
+        } catch {
+          // already unusable
+        }
+        fd = undefined;
+      }
       return false;
     }
   }
@@ -122,6 +152,12 @@ export function createMissStore(options: MissStoreOptions): MissStore {
 
   const store: MissStore = {
     path,
+    close() {
+      if (syncTimer) clearTimeout(syncTimer);
+      sync();
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
+    },
     recordQuestion(entry) {
       if (entry.topic !== "none" && entry.confidence >= lowConfidence) return false;
       return store.recordMiss(entry);

@@ -57,7 +57,13 @@ function capture() {
     stored.push(JSON.stringify(entry));
     return true;
   };
-  const store: MissStore = { path: "(memory)", recordQuestion: keep, recordMiss: keep, recordFeedback: keep };
+  const store: MissStore = {
+    path: "(memory)",
+    recordQuestion: keep,
+    recordMiss: keep,
+    recordFeedback: keep,
+    close: () => {},
+  };
   return { logger, store, lines, stored };
 }
 

@@ -23,17 +23,6 @@ function searchParams(req: Request): URLSearchParams {
 export function createWebApi(deps: ChannelDeps) {
   const { core } = deps;
   const clock = () => deps.now?.() ?? new Date();
-  // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
-  const { store } = deps;
-  const quiet: ChannelDeps = {
-    ...deps,
-    store: {
-      path: store.path,
-      recordQuestion: () => false,
-      recordMiss: (entry) => store.recordMiss(entry),
-      recordFeedback: (entry) => store.recordFeedback(entry),
-    },
-  };
 
   return {
     async ask(req: Request, res: Response): Promise<void> {
@@ -42,7 +31,8 @@ export function createWebApi(deps: ChannelDeps) {
       const parsed = parseAskRequest(body.value);
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       const { typing, ...question } = parsed.value;
-      const { answer } = ask(typing ? quiet : deps, { channel: "web", ...question });
+      // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
+      const { answer } = ask(deps, { channel: "web", ...question, record: !typing });
       sendJson(res, 200, answer);
     },
 
