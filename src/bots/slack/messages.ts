@@ -1,0 +1,66 @@
+/** Every Japanese sentence the Slack channel shows (Block Kit, replies, App Home, the banner). */
+
+export const slackMsg = {
+  bannerHttp: (url: string) => `HTTP: ${url}`,
+  bannerSocket: "Socket Mode",
+  socketStartFailed: (reason: string) => `Slack の Socket Mode に接続できませんでした（${reason}）`,
+  emptyQuestion:
+    "ご質問を入力してください。困っている状況や、画面に表示された文言をそのまま送ってください（例：「該当資格なし」と出た）。",
+  commandUsage: "使い方：/onshi 質問（例：/onshi 無効と表示された）",
+  feedbackThanks: "フィードバックありがとうございました。今後の改善に役立てます。",
+  feedbackSorry:
+    "お役に立てず申し訳ありません。フィードバックは改善に役立てます。別の言葉で質問し直すか、「コールセンター」と送ると問い合わせ先をご案内します。",
+  sharedBy: (userId: string) => `<@${userId}> さんが共有しました`,
+  invalidButton: "このボタンは古いか、読み取れませんでした。もう一度質問してください。",
+} as const;
+
+export const blockMsg = {
+  warnings: "ご注意",
+  clarify: "確認させてください",
+  steps: "対処方法",
+  notes: "補足",
+  check: "確認結果",
+  variant: "表示の例と資格の状態",
+  variantScreens: "表示の例",
+  variantResult: "資格確認結果",
+  variantState: "資格の状態",
+  fact: (fact: string) => `確認方法：${fact}`,
+  crossRef: (section: string, title: string) => `参照：${section} ${title}`,
+  lines: "問い合わせ先",
+  tollFree: "（通話無料）",
+  hours: (text: string) => `受付時間：${text}`,
+  statusNow: (status: string) => `現在：${status}`,
+  tellFirst: (items: readonly string[]) => `はじめにお伝えいただくこと：${items.join("、")}`,
+  parties: "確認先",
+  links: "参考リンク",
+  related: "関連する内容",
+  didYouMean: (quoted: string) => `『${quoted}』についての回答です。こちらの内容ではありませんか？`,
+  alternatives: "こちらの内容ではありませんか？",
+  readAloud: "電話でのご案内（読み上げ例）",
+  feedbackQuestion: "この回答は役に立ちましたか？",
+  helpful: "👍 役に立った",
+  notHelpful: "👎 役に立たなかった",
+  share: "チャンネルに共有",
+  omitted: "（長いため一部を省略しました。続きは該当する節のボタンから、またはヘルプガイド本文でご確認ください）",
+} as const;
+
+export const homeMsg = {
+  title: "オンライン資格確認 窓口支援アシスタント",
+  intro:
+    "受付でオンライン資格確認のイレギュラーが起きたとき、「オンライン資格確認 運用時のヘルプガイド」のどこに何が書いてあるかをお示しします。",
+  howTo: [
+    "チャンネルでは @メンション を付けて質問してください。回答はそのスレッドに返します。",
+    "このアプリへのダイレクトメッセージでも質問できます。",
+    "/onshi 質問 で、自分だけに見える回答を表示します（「チャンネルに共有」ボタンで共有できます）。",
+  ],
+  privacy:
+    "患者さんの個人番号（マイナンバー）や保険証の記号・番号は入力しないでください。入力された場合も記録・表示はしません。",
+  topics: "よくある内容",
+  lines: (at: string) => `問い合わせ先と受付状況（${at} 時点）`,
+  source: (guide: string) => `出典：${guide}`,
+  groups: {
+    "1": "1. 資格確認の結果",
+    "2": "2. 受付での困りごと",
+    "3": "3. お問い合わせ窓口",
+  } as Readonly<Record<string, string>>,
+} as const;

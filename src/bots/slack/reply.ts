@@ -1,0 +1,50 @@
+import { ask } from "../ask.js";
+import type { ChannelDeps } from "../channel-deps.js";
+import type { TopicPick } from "./action-values.js";
+import { describeError } from "./bolt-logger.js";
+import { type RenderOptions, renderAnswerBlocks, type SlackMessage } from "./render-blocks.js";
+import { escapeMrkdwn } from "./slack-text.js";
+
+export type SlackDeps = Pick<ChannelDeps, "core" | "logger" | "store" | "http" | "now">;
+
+/** Link previews off: an answer never unfurls a page. */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/** A question typed by a user: masked, answered, rendered (only the masked text is ever quoted back). */
+export function answerQuestion(deps: SlackDeps, text: string, options: Omit<RenderOptions, "question"> = {}) {
+  const outcome = ask(deps, { channel: "slack", text });
+  return renderAnswerBlocks(outcome.answer, { ...options, question: outcome.maskedText });
+}
+
+/** A topic picked from a button; `question` is the masked question it came from, when known. */
+export function answerPick(deps: SlackDeps, pick: TopicPick, question = "", options: RenderOptions = {}): SlackMessage {
+  const outcome = ask(deps, {
+    channel: "slack",
+    text: question,
+    topic: pick.topic,
+    ...(pick.variant !== undefined ? { variant: pick.variant } : {}),
+    ...(pick.fact !== undefined ? { fact: pick.fact } : {}),
+  });
+  return renderAnswerBlocks(outcome.answer, options);
+}
+
+export function plainMessage(text: string): SlackMessage {
+  return {
+    text: escapeMrkdwn(text),
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(text) } }],
+  };
+}
+
+/**
+ * Sends a reply after the ack: tracked so shutdown waits for it, failures logged (kind and Slack's
+ * error code only) and swallowed, so one failed reply never reaches Bolt's error path.
+ */
+export async function deliver(deps: SlackDeps, what: string, send: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await deps.http.track(send());
+    return true;
+  } catch (err) {
+    deps.logger.warn({ what, failure: describeError(err) }, "slack: reply failed");
+    return false;
+  }
+}

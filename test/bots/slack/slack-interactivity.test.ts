@@ -1,0 +1,194 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { slackMsg } from "../../../src/bots/slack/messages.js";
+import { mountSlack } from "../../../src/bots/slack/mount-slack.js";
+import { sharedCore, startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { type FakeCall, type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
+import {
+  BOT_TOKEN,
+  type ClickOptions,
+  clickBody,
+  commandBody,
+  eventBody,
+  FORM,
+  postSigned,
+  SIGNING_SECRET,
+} from "./slack-requests.js";
+
+let fake: FakeSlackApi;
+let server: TestServer;
+
+beforeAll(async () => {
+  fake = await startFakeSlackApi();
+  server = await startTestServer(
+    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl },
+    [mountSlack],
+  );
+});
+
+afterAll(async () => {
+  await server?.close();
+  await fake?.close();
+});
+
+interface Button {
+  action_id: string;
+  value: string;
+  text: { text: string };
+}
+
+function buttonsOf(call: FakeCall | undefined): Button[] {
+  const blocks = (call?.body.blocks ?? []) as { type: string; elements?: Button[] }[];
+  return blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements ?? []);
+}
+
+async function command(text: string, id: string): Promise<FakeCall> {
+  const reply = await postSigned(server.url, commandBody(text, fake.respondUrl(id)), { contentType: FORM });
+  expect(reply.status).toBe(200);
+  expect(reply.text).toBe("");
+  await fake.waitFor(() => fake.responses(id).length === 1);
+  return fake.responses(id)[0]!;
+}
+
+async function click(options: Omit<ClickOptions, "responseUrl">, id: string): Promise<void> {
+  const body = clickBody({ ...options, responseUrl: fake.respondUrl(id) });
+  const reply = await postSigned(server.url, body, { contentType: FORM });
+  expect(reply.status).toBe(200);
+}
+
+const posts = () => fake.callsTo("chat.postMessage");
+
+describe("slash command /onshi", () => {
+  it("acks at once, then answers only the asker, with 「チャンネルに共有」", async () => {
+    const answer = await command("無効と表示された", "cmd1");
+    expect(answer.body.response_type).toBe("ephemeral");
+    expect(JSON.stringify(answer.body.blocks)).toContain("1-②");
+    const share = buttonsOf(answer).find((b) => b.action_id === "onshi_share");
+    expect(share?.text.text).toBe("チャンネルに共有");
+    expect(fake.callsTo("chat.postEphemeral")).toHaveLength(0);
+  });
+
+  it("shares the answer to the channel when the button is clicked", async () => {
+    const answer = await command("無効と表示された", "cmd2");
+    const share = buttonsOf(answer).find((b) => b.action_id === "onshi_share")!;
+    await click({ actionId: share.action_id, value: share.value, ephemeral: true }, "share2");
+    await fake.waitFor(() => fake.responses("share2").length === 2);
+    const [posted, cleanup] = fake.responses("share2");
+    expect(posted?.body.response_type).toBe("in_channel");
+    expect(posted?.body.replace_original).toBe(false);
+    const blocks = JSON.stringify(posted?.body.blocks);
+    expect(blocks).toContain("1-②");
+    expect(blocks).toContain("<@U1> さんが共有しました");
+    expect(buttonsOf(posted).some((b) => b.action_id === "onshi_share")).toBe(false);
+    expect(cleanup?.body.delete_original).toBe(true);
+  });
+
+  it("answers another command pointed at this URL with the usage", async () => {
+    const body = commandBody("x", fake.respondUrl("other")).replace("%2Fonshi", "%2Fother");
+    const reply = await postSigned(server.url, body, { contentType: FORM });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.text)).toMatchObject({ response_type: "ephemeral", text: slackMsg.commandUsage });
+  });
+
+  it("explains the usage when the command has no question", async () => {
+    const answer = await command("  ", "cmd3");
+    expect(String(answer.body.text)).toContain("/onshi");
+  });
+
+  it("escapes quoted text: <!channel>, <@U123> and <https://evil|bank> mention no one", async () => {
+    const typed = "&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|bank&gt; 無効と表示された";
+    const answer = await command(typed, "cmd4");
+    // a button's value is never shown; everything else is
+    const sent = JSON.stringify(answer.body, (key, v) => (key === "value" ? undefined : v));
+    expect(sent).toContain("『&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|bank&gt; 無効と表示された』");
+    for (const raw of ["<!channel>", "<@U123>", "<https://evil"]) expect(sent).not.toContain(raw);
+  });
+});
+
+describe("buttons (block_actions)", () => {
+  it("answers a related topic in the same thread", async () => {
+    const message = { type: "message", user: "UBOT", ts: "1700000100.000100", thread_ts: "1700000099.000001" };
+    await click({ actionId: "onshi_topic_3", value: JSON.stringify({ t: "2-3" }), message }, "btn1");
+    await fake.waitFor(() => posts().some((c) => c.body.thread_ts === "1700000099.000001"));
+    const call = posts().find((c) => c.body.thread_ts === "1700000099.000001")!;
+    expect(call.body.channel).toBe("C1");
+    expect(JSON.stringify(call.body.blocks)).toContain("2-③");
+  });
+
+  it("threads under a top-level message", async () => {
+    const message = { type: "message", user: "UBOT", ts: "1700000200.000100" };
+    await click({ actionId: "onshi_topic_1", value: JSON.stringify({ t: "3-callcenter" }), message }, "btn2");
+    await fake.waitFor(() => posts().some((c) => c.body.thread_ts === "1700000200.000100"));
+    expect(JSON.stringify(posts().find((c) => c.body.thread_ts === "1700000200.000100")?.body.blocks)).toContain(
+      "0800-080-4583",
+    );
+  });
+
+  it("answers a clarifying choice of an ephemeral answer ephemerally, with the fact", async () => {
+    const value = JSON.stringify({ t: "1-2", f: "資格確認書で資格確認" });
+    await click({ actionId: "onshi_topic_2", value, ephemeral: true }, "btn3");
+    await fake.waitFor(() => fake.responses("btn3").length === 1);
+    const reply = fake.responses("btn3")[0]!;
+    expect(reply.body.response_type).toBe("ephemeral");
+    expect(reply.body.replace_original).toBe(false);
+    expect(JSON.stringify(reply.body.blocks)).toContain("資格確認書で資格確認");
+  });
+
+  it("records feedback and thanks the user", async () => {
+    await click({ actionId: "onshi_feedback_no", value: JSON.stringify({ t: "1-2", h: false }) }, "fb1");
+    await fake.waitFor(() => fake.responses("fb1").length === 1);
+    expect(fake.responses("fb1")[0]?.body.text).toBe(slackMsg.feedbackSorry);
+    const records = readFileSync(server.storePath, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(records).toContainEqual(
+      expect.objectContaining({ kind: "feedback", channel: "slack", topic: "1-2", helpful: false }),
+    );
+  });
+
+  it("acknowledges a button it does not know at once", async () => {
+    const started = Date.now();
+    await click({ actionId: "legacy_button", value: "x" }, "legacy1");
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("answers a forged or stale value politely", async () => {
+    await click({ actionId: "onshi_topic_9", value: '{"t":"9-9"}', ephemeral: true }, "bad1");
+    await fake.waitFor(() => fake.responses("bad1").length === 1);
+    expect(fake.responses("bad1")[0]?.body.text).toBe(slackMsg.invalidButton);
+  });
+});
+
+describe("App Home", () => {
+  it("publishes the common topics and every phone line with its status now", async () => {
+    const event = { type: "app_home_opened", user: "U1", channel: "D1", tab: "home", event_ts: "1700000300.1" };
+    await postSigned(server.url, eventBody(event));
+    await fake.waitFor(() => fake.callsTo("views.publish").length === 1);
+    const call = fake.callsTo("views.publish")[0]!;
+    expect(call.body.user_id).toBe("U1");
+    const view = call.body.view as { type: string; blocks: unknown[] };
+    expect(view.type).toBe("home");
+    const text = JSON.stringify(view.blocks);
+    const { kb } = await sharedCore();
+    for (const line of kb.phoneLines.values()) {
+      expect(text).toContain(line.name);
+      expect(text).toContain(line.phone);
+    }
+    expect(text).toMatch(/受付中|受付時間外|可能性/);
+    expect(text).toContain("1-② 「無効」「該当資格なし」と表示された");
+  });
+
+  it("answers a topic picked on the Home tab in the app's DM", async () => {
+    await click({ actionId: "onshi_topic_4", value: JSON.stringify({ t: "2-4" }), home: true }, "home1");
+    await fake.waitFor(() => posts().some((c) => c.body.channel === "U1"));
+    expect(JSON.stringify(posts().find((c) => c.body.channel === "U1")?.body.blocks)).toContain("2-④");
+  });
+
+  it("ignores the Messages tab", async () => {
+    const event = { type: "app_home_opened", user: "U2", channel: "D2", tab: "messages", event_ts: "1700000301.1" };
+    expect((await postSigned(server.url, eventBody(event))).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.callsTo("views.publish").filter((c) => c.body.user_id === "U2")).toHaveLength(0);
+  });
+});
