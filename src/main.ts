@@ -1,0 +1,83 @@
+// Composition root: config → logger → knowledge + dictionary + matcher → store → channels → server.
+
+import { mountSlack } from "./bots/slack/mount-slack.js";
+import { startServer } from "./bots/start-server.js";
+import { mountTeams } from "./bots/teams/mount-teams.js";
+import { mountWeb } from "./bots/web/mount-web.js";
+import { feedbackFilePath, readConfig } from "./config.js";
+import { loadCore } from "./core.js";
+import { createLogger } from "./privacy/logger.js";
+import { createMissStore } from "./privacy/miss-store.js";
+
+const SHUTDOWN_GRACE_MS = 9_000;
+
+async function main(): Promise<number> {
+  const configured = readConfig();
+  if (!configured.ok) {
+    process.stderr.write(`${configured.message}\n`);
+    return 1;
+  }
+  const config = configured.config;
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  const loaded = await loadCore({
+    ...(config.KNOWLEDGE_DIR ? { knowledgeDir: config.KNOWLEDGE_DIR } : {}),
+    ...(config.DICTIONARY_DIR ? { dictionaryDir: config.DICTIONARY_DIR } : {}),
+  });
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    return 1;
+  }
+  const store = createMissStore({ logger, path: feedbackFilePath(config) });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({
+      config,
+      core: loaded.core,
+      logger,
+      store,
+      mounters: [mountTeams, mountSlack, mountWeb],
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason =
+      code === "EADDRINUSE"
+        ? `ポート ${config.PORT} は既に使われています。PORT で別のポートを指定してください。`
+        : code === "EACCES"
+          ? `ポート ${config.PORT} を開く権限がありません。`
+          : `サーバーを起動できません: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`${reason}\n`);
+    return 1;
+  }
+  const banner = [
+    `オンライン資格確認 窓口支援アシスタントを起動しました: ${server.url}`,
+    ...server.channels.map((c) => `  - ${c.name}: ${c.description}`),
+    `  - 稼働確認: ${server.url}/healthz  準備完了: ${server.url}/readyz`,
+  ];
+  process.stderr.write(`${banner.join("\n")}\n`);
+  logger.info({ url: server.url, channels: server.channels.map((c) => c.name) }, "listening");
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    server.shutdown(SHUTDOWN_GRACE_MS).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`起動できません: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
