@@ -1,8 +1,8 @@
 import { createAnswerEngine } from "./engine/answer-engine.js";
 import { loadKnowledge } from "./knowledge/load-knowledge.js";
 import type { KnowledgeBase } from "./knowledge/schema.js";
-import { buildMatcher, type NlpOptions } from "./nlp/create-matcher.js";
 import { withMatchCache } from "./nlp/cached-matcher.js";
+import { buildMatcher, type NlpOptions } from "./nlp/create-matcher.js";
 import type { Matcher } from "./nlp/match-result.js";
 
 export type AnswerEngine = ReturnType<typeof createAnswerEngine>;

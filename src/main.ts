@@ -61,10 +61,13 @@ async function main(): Promise<number> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    server.shutdown(SHUTDOWN_GRACE_MS).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    server
+      .shutdown(SHUTDOWN_GRACE_MS)
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
