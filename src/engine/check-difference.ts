@@ -1,7 +1,7 @@
 import type { DifferencePattern } from "../knowledge/schema.js";
 import type { CheckResult } from "./answer-model.js";
 import { differenceMsg } from "./messages.js";
-import { normalizeCue } from "./prepare-text.js";
+import { normalizeCue, normalizedWord } from "./prepare-text.js";
 
 interface Hit {
   readonly pattern: string;
@@ -12,7 +12,7 @@ interface Hit {
 function hitsOf(pattern: DifferencePattern, norm: string): Hit[] {
   const hits: Hit[] = [];
   for (const raw of pattern.cues) {
-    const cue = normalizeCue(raw);
+    const cue = normalizedWord(raw);
     if (cue.length === 0) continue;
     for (let i = norm.indexOf(cue); i >= 0; i = norm.indexOf(cue, i + 1)) {
       hits.push({ pattern: pattern.id, start: i, end: i + cue.length });

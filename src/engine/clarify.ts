@@ -1,7 +1,7 @@
 import type { Topic, Variant } from "../knowledge/schema.js";
 import type { Clarification } from "./answer-model.js";
 import { clarifyMsg } from "./messages.js";
-import { normalizeCue } from "./prepare-text.js";
+import { normalizeCue, normalizedWord } from "./prepare-text.js";
 
 /** How the eligibility check of 1-② was made: the guide's 資格の状態 differs between the two. */
 export type Method = "card" | "certificate";
@@ -75,7 +75,7 @@ export function decideClarify(
   } else if (topic.id !== "3-reader") {
     const norm = normalizeCue(text);
     const answered = clarify.choices.some((c) =>
-      [c.label, c.fact ?? ""].some((s) => s && norm.includes(normalizeCue(s))),
+      [c.label, c.fact ?? ""].some((s) => s && norm.includes(normalizedWord(s))),
     );
     if (variant || answered) return undefined;
   }

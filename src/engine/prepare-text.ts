@@ -20,14 +20,34 @@ export function prepareText(input: unknown): PreparedText {
   return { raw, norm: normalizeCue(raw) };
 }
 
+let lastText = "";
+let lastCue = "";
+
+/** NFKC, lower case, whitespace folded. The checkers of one answer ask for the same text in turn: the last is kept. */
 export function normalizeCue(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  if (text !== lastText) {
+    lastCue = text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+    lastText = text;
+  }
+  return lastCue;
+}
+
+const cueCache = new Map<string, string>();
+
+/** normalizeCue for the engine's own fixed words (cue lists, patterns): computed once per word. */
+export function normalizedWord(word: string): string {
+  let cue = cueCache.get(word);
+  if (cue === undefined) {
+    cue = normalizeCue(word);
+    if (cueCache.size < 10_000) cueCache.set(word, cue);
+  }
+  return cue;
 }
 
 /** Whether the normalised text holds any of the words (each normalised the same way). */
 export function mentionsAny(norm: string, words: readonly string[]): boolean {
   return words.some((w) => {
-    const cue = normalizeCue(w);
+    const cue = normalizedWord(w);
     return cue.length > 0 && norm.includes(cue);
   });
 }

@@ -72,10 +72,7 @@ function maskLine(line: string): string {
 export function createLogger(options: LoggerOptions): Logger {
   const pinoOptions = {
     level: options.level,
-    redact: {
-      paths: [...SECRET_KEYS.flatMap((k) => [k, `*.${k}`]), "req.headers.authorization", "*.headers.authorization"],
-      censor: REDACTED,
-    },
+    // Secret keys are censored at any depth by maskLine (pino's redact would only repeat it for two levels).
     serializers: { err: pino.stdSerializers.err, error: pino.stdSerializers.err },
     hooks: { streamWrite: maskLine },
   };
