@@ -22,28 +22,41 @@ export interface AskOutcome {
   readonly personalNumberSeen: boolean;
 }
 
+/** The question as it may be used anywhere: patient data masked, and whether a 個人番号 was in it. */
+export function maskQuestion(text: string): { text: string; personalNumberSeen: boolean } {
+  const masked = maskPersonalData(text);
+  return { text: masked.text, personalNumberSeen: masked.found.myNumber > 0 || masked.found.twelveDigit > 0 };
+}
+
+/** A fact comes back from a clarifying button: only the knowledge base's own choices are taken, never free text. */
+function isKnownFact(core: ChannelDeps["core"], fact: string): boolean {
+  for (const topic of core.kb.topics.values()) {
+    if (topic.clarify?.choices.some((c) => c.fact === fact)) return true;
+  }
+  return false;
+}
+
 /**
  * The one path every channel takes from user text to an Answer: patient data masked first (the
  * matcher, logs and store never see it), the fixed warning added when a 個人番号 was pasted, and
  * unanswered questions recorded, masked, for the knowledge maintainers.
  */
 export function ask(deps: Pick<ChannelDeps, "core" | "logger" | "store" | "now">, input: AskInput): AskOutcome {
-  const masked = maskPersonalData(input.text);
-  const personalNumberSeen = masked.found.myNumber > 0 || masked.found.twelveDigit > 0;
+  const { text: maskedText, personalNumberSeen } = maskQuestion(input.text);
   const now = input.now ?? deps.now?.();
   const query: Query = {
-    text: masked.text,
+    text: maskedText,
     ...(now ? { now } : {}),
     ...(input.topic ? { topic: input.topic } : {}),
     ...(input.variant ? { variant: input.variant } : {}),
-    ...(input.fact ? { fact: input.fact } : {}),
+    ...(input.fact && isKnownFact(deps.core, input.fact) ? { fact: input.fact } : {}),
   };
   const raw = deps.core.engine.answer(query);
   const answer: Answer = personalNumberSeen ? { ...raw, warnings: [PERSONAL_NUMBER_WARNING, ...raw.warnings] } : raw;
   if (!input.topic && input.record !== false) {
     deps.store.recordQuestion({
       channel: input.channel,
-      text: masked.text,
+      text: maskedText,
       topic: answer.topic,
       confidence: answer.confidence,
     });
@@ -58,5 +71,5 @@ export function ask(deps: Pick<ChannelDeps, "core" | "logger" | "store" | "now">
     },
     "answered",
   );
-  return { answer, maskedText: masked.text, personalNumberSeen };
+  return { answer, maskedText, personalNumberSeen };
 }

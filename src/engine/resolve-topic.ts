@@ -1,7 +1,6 @@
 import { type KnowledgeBase, TOPIC_IDS, type Topic, type TopicId, type Variant } from "../knowledge/schema.js";
 import type { Alternative, Matcher, MatchResult } from "../nlp/match-result.js";
 import type { Query } from "./answer-model.js";
-import { namedLines } from "./line-answers.js";
 import type { PreparedText } from "./prepare-text.js";
 import { variantFromScreen } from "./screen-quote.js";
 
@@ -32,14 +31,6 @@ function safeMatch(matcher: Matcher, text: string): MatchResult {
 }
 
 const clamp = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
-/** 3-reader with exactly one maker named becomes that maker's topic. */
-function pinMaker(kb: KnowledgeBase, topic: Topic, norm: string): Topic {
-  if (topic.id !== "3-reader") return topic;
-  const makers = namedLines(kb, norm).filter((l) => l.kind === "reader-maker");
-  const only = makers.length === 1 ? makers[0] : undefined;
-  return (only && kb.topics.get(only.topic)) ?? topic;
-}
-
 function pickVariant(topic: Topic, wanted: readonly (string | undefined)[], raw: string): Variant | undefined {
   for (const id of wanted) {
     const v = id === undefined ? undefined : topic.variants.find((x) => x.id === id);
@@ -57,9 +48,8 @@ export function resolveTopic(kb: KnowledgeBase, matcher: Matcher, query: Query, 
     return { topic: chosen, variant: pickVariant(chosen, [queryVariant], text.raw), confidence: 1, alternatives: [] };
   }
   const match = safeMatch(matcher, text.raw);
-  const matched = kb.topics.get(match.id) ?? fallback;
-  if (!matched) throw new Error("knowledge base has no topic 'none'");
-  const topic = pinMaker(kb, matched, text.norm);
+  const topic = kb.topics.get(match.id) ?? fallback;
+  if (!topic) throw new Error("knowledge base has no topic 'none'");
   const seen = new Set<TopicId>([topic.id, "none"]);
   const alternatives: Alternative[] = [];
   for (const alt of Array.isArray(match.alternatives) ? match.alternatives : []) {
@@ -71,6 +61,6 @@ export function resolveTopic(kb: KnowledgeBase, matcher: Matcher, query: Query, 
     alternatives.push({ id: alt.id, confidence });
   }
   alternatives.sort((a, b) => b.confidence - a.confidence);
-  const variant = pickVariant(topic, [queryVariant, topic === matched ? match.variant : undefined], text.raw);
+  const variant = pickVariant(topic, [queryVariant, match.variant], text.raw);
   return { topic, variant, confidence: clamp(match.confidence), alternatives: alternatives.slice(0, MAX_ALTERNATIVES) };
 }

@@ -171,12 +171,13 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
       };
     }
     const second = ranked.find((r) => r.id !== best.id)?.confidence ?? 0;
-    const variant = cues.find(best.id, features);
+    const id = pinMaker(kb, best.id, features.concepts);
+    const variant = cues.find(id, features);
     return {
-      id: best.id,
+      id,
       ...(variant !== undefined ? { variant } : {}),
       confidence: round(calibrate(best.confidence, second, weights.noneThreshold)),
-      alternatives: list.filter((a) => a.id !== best.id && a.id !== "none").slice(0, 3),
+      alternatives: list.filter((a) => a.id !== id && a.id !== "none").slice(0, 3),
       scores: list,
       concepts,
     };
@@ -189,6 +190,16 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
       return result;
     },
   };
+}
+
+/**
+ * 3-reader is for a card reader whose maker is not named: with exactly one maker named, that
+ * maker's line answers (a maker's concept id is its phone line's id in contacts.yaml).
+ */
+function pinMaker(kb: KnowledgeBase, id: TopicId, concepts: ReadonlySet<string>): TopicId {
+  if (id !== "3-reader") return id;
+  const makers = [...concepts].map((c) => kb.phoneLines.get(c)).filter((l) => l?.kind === "reader-maker");
+  return makers.length === 1 && makers[0] ? makers[0].topic : id;
 }
 
 /** How much each concept points at each topic: P(topic | concept), and how specific the concept is. */

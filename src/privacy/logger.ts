@@ -1,5 +1,5 @@
 import { type DestinationStream, type LevelWithSilentOrString, type Logger as PinoLogger, pino } from "pino";
-import { maskPersonalData } from "./mask.js";
+import { maskPersonalData, mayNeedMasking } from "./mask.js";
 
 export type Logger = PinoLogger;
 
@@ -47,16 +47,13 @@ function maskValue(value: unknown): unknown {
 }
 
 const PINO_HEADER = /^\{"level":\d+,"time":\d+,"pid":\d+,"hostname":"[^"]*"/;
-// Every masking rule needs one of these labels or a run of six or more digits (separators allowed).
-const LABEL = /生|誕|うまれ|暗証|暗唱|保険者|記号|番号|枝番/;
-const DIGIT_RUN = /[0-9０-９](?:[\s\-‐‑–—−ーｰ－\u200b-\u200d\u2060\ufeff]*[0-9０-９]){5,}/;
 
 const SECRET_KEY = new RegExp(`"(?:${SECRET_KEYS.join("|")})"\\s*:`, "i");
 
 /** False only when no masking or censoring rule can apply: then the line is written as pino made it. */
 function mayHoldPersonalData(line: string): boolean {
   const body = line.replace(PINO_HEADER, "");
-  return LABEL.test(body) || DIGIT_RUN.test(body) || SECRET_KEY.test(body);
+  return mayNeedMasking(body) || SECRET_KEY.test(body);
 }
 
 // Last stop before the stream: sees the message after interpolation, child bindings, mixins and serialized errors.

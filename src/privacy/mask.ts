@@ -150,6 +150,16 @@ function emptyFindings(): MaskFindings {
   return { myNumber: 0, twelveDigit: 0, insurerNumber: 0, symbolNumber: 0, birthDate: 0, pin: 0 };
 }
 
+// Every rule below needs one of these labels, or (unlabelled) a number of 8 or more digits.
+const LABEL = /生|誕|うまれ|暗証|暗唱|保険者|記号|番号|枝番/;
+// 8 digits each within 6 characters of the next: separators as typed, or as JSON escapes them (\t, \u3000).
+const LONG_NUMBER = /[0-9０-９](?:[^0-9０-９]{0,6}[0-9０-９]){7,}/;
+
+/** Conservative pre-check (also on JSON text): false only when maskPersonalData cannot change `text`. */
+export function mayNeedMasking(text: string): boolean {
+  return LABEL.test(text) || LONG_NUMBER.test(text);
+}
+
 /** Replaces 個人番号, 12-digit numbers, 保険者番号, 記号・番号・枝番, 生年月日 and 暗証番号 with bracketed labels. */
 export function maskPersonalData(text: string): MaskResult {
   const found = emptyFindings();

@@ -26,6 +26,8 @@ describe("matcher: how staff really write", () => {
     ["キャノンのカードリーダーのサポート", "3-reader-canon", "the guide's spelling キャノン"],
     ["キヤノンのリーダーの問い合わせ先", "3-reader-canon", "the company's spelling キヤノン"],
     ["顔認証リーダーが動かない、どこに電話すれば", "3-reader", "no maker named"],
+    ["富士通のカードリーダーが動かない", "3-reader-fujitsu", "a reader problem with its maker named"],
+    ["顔認証がうまくいかない 富士通", "3-reader-fujitsu", "the maker named at the end"],
     ["レセコンの操作方法がわからない", "3-vendor", "vendor question"],
     ["運用マニュアルのURL", "3-links", "reference documents"],
     ["card reader says invalid insurance", "1-2", "English, invalid result"],

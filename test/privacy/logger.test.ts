@@ -129,3 +129,20 @@ describe("createLogger masks inside the logger", () => {
     expect(lines()[0]?.level).toBe(40);
   });
 });
+
+describe("the logger's quick path never skips a line the masker would change", () => {
+  it.each([
+    ["tab", "1234\t5678\t9018"],
+    ["figure dash U+2012", "1234\u20125678\u20129018"],
+    ["horizontal bar U+2015", "1234\u20155678\u20159018"],
+    ["ideographic space", "1234\u30005678\u30009018"],
+    ["zero-width space", "1234\u200b5678\u200b9018"],
+    ["full width", "１２３４５６７８９０１８"],
+  ])("a valid 個人番号 split by %s", (_label, number) => {
+    const { logger, lines, raw } = capture();
+    logger.info({ text: `受付 ${number}` }, `受付 ${number}`);
+    expect(lines()[0]?.msg).toBe("受付 [個人番号]");
+    expect(lines()[0]?.text).toBe("受付 [個人番号]");
+    expectClean(raw());
+  });
+});
