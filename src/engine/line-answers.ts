@@ -4,9 +4,9 @@ import type { LineStatus } from "./answer-model.js";
 import { clockOfIso, timeMsg } from "./messages.js";
 import { normalizeCue } from "./prepare-text.js";
 
-// 今回・今後・今度 are not about the clock.
+// 今回・今後・今度・今日・今朝・今月・今年・今週 are not about the clock.
 const TIME_QUESTION =
-  /今(?![回後度])|いま(?:つなが|やって|電話|でんわ|開いて|あいて|空いて)|何時|なんじ|何曜|やってる|やってます|やってい|つなが|繋が|営業|受付時間|開いて|空いて|土曜|日曜|祝日|休日|\bopen\b|\bhours\b|\bnow\b/u;
+  /今(?![回後度日朝月年週])|いま(?:つなが|やって|電話|でんわ|開いて|あいて|空いて)|何時|なんじ|何曜|やってる|やってます|やってい|つなが|繋が|営業|受付時間|開いて|空いて|土曜|日曜|祝日|休日|\bopen\b|\bhours\b|\bnow\b/u;
 
 /** The question is about a line's hours or whether it answers now. */
 export function isTimeQuestion(norm: string): boolean {

@@ -7,7 +7,10 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEKDAY_KEYS: readonly Weekday[] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 const HOLIDAYS: Readonly<Record<string, { readonly name: string } | undefined>> = holidayJp.holidays;
-/** The usual 年末年始 when the guide names the closure without dates (キヤノン, アトラス). */
+/**
+ * When the guide names 年末年始 without dates (キヤノン, アトラス), these days are shown as
+ * "uncertain" (maybe closed), never as closed or plainly open; the caveat is shown on every day.
+ */
 const DEFAULT_YEAR_END = { from: "12-29", to: "01-03" } as const;
 /** How far ahead to look for the next opening (a year of closures is more than any line has). */
 const SEARCH_DAYS = 400;
@@ -137,6 +140,13 @@ export function nextOpeningAfter(
 }
 
 /** The line's state at `now` in Asia/Tokyo: open until 18:00 exclusive, closed with the reason and the next opening. */
+function undatedClosureCaveats(line: PhoneLine): string[] {
+  const caveats: string[] = [];
+  if (line.closures.some((c) => c.kind === "year-end" && !c.datesInGuide)) caveats.push(lineMsg.caveatYearEnd);
+  if (line.closures.some((c) => c.kind === "summer" && !c.datesInGuide)) caveats.push(lineMsg.caveatSummer);
+  return caveats;
+}
+
 export function lineStatus(line: PhoneLine, now: Date): LineStatus {
   const base = {
     id: line.id,
@@ -150,14 +160,13 @@ export function lineStatus(line: PhoneLine, now: Date): LineStatus {
   };
   if (line.allDay) return { ...base, state: "open", statusText: lineMsg.allDay, caveats: [] };
   const { day, minutes } = toJst(now);
-  const caveats: string[] = [];
+  // Closures the guide names without dates are said every time: no date can be ruled in or out.
+  const caveats = undatedClosureCaveats(line);
   const closure = dayClosure(line, day);
   const current =
     closure === undefined ? hoursOn(line, day).find((h) => h.open <= minutes && minutes < h.close) : undefined;
   if (current) {
     const uncertain = maybeYearEnd(line, day);
-    if (uncertain) caveats.push(lineMsg.caveatYearEnd);
-    if (line.closures.some((c) => c.kind === "summer" && !c.datesInGuide)) caveats.push(lineMsg.caveatSummer);
     const closes = formatClock(current.close);
     return {
       ...base,
@@ -168,8 +177,6 @@ export function lineStatus(line: PhoneLine, now: Date): LineStatus {
     };
   }
   const next = nextOpening(line, day, minutes);
-  if (maybeYearEnd(line, day) || (next && maybeYearEnd(line, next.day))) caveats.push(lineMsg.caveatYearEnd);
-  if (line.closures.some((c) => c.kind === "summer" && !c.datesInGuide)) caveats.push(lineMsg.caveatSummer);
   const opens = next ? formatJstMoment(next.day.m, next.day.d, next.day.dow, next.minutes) : undefined;
   const reason = closure?.reason;
   return {

@@ -79,12 +79,13 @@ describe("lineStatus", () => {
     expect(s.tellFirst).toEqual(["医療機関コード", "医療機関・薬局名"]);
   });
 
-  it("adds the year-end caveat only around 12/29–1/3 for lines without dates", () => {
-    expect(lineStatus(line("atlas"), jst("2026-12-31T10:00:00")).caveats).toEqual([lineMsg.caveatYearEnd]);
-    expect(lineStatus(line("atlas"), jst("2027-01-03T10:00:00")).caveats).toEqual([lineMsg.caveatYearEnd]);
-    expect(lineStatus(line("atlas"), jst("2026-12-28T21:00:00")).caveats).toEqual([lineMsg.caveatYearEnd]);
-    expect(lineStatus(line("atlas"), jst("2026-11-24T10:00:00")).caveats).toEqual([]);
+  it("always names the year-end closure of lines whose dates the guide does not give, never for 富士通 (dated)", () => {
+    for (const at of ["2026-12-31T10:00:00", "2027-01-03T10:00:00", "2026-12-28T10:00:00", "2027-01-04T10:00:00"]) {
+      expect(lineStatus(line("atlas"), jst(at)).caveats, at).toEqual([lineMsg.caveatYearEnd]);
+    }
+    expect(lineStatus(line("atlas"), jst("2026-11-24T10:00:00")).caveats).toEqual([lineMsg.caveatYearEnd]);
     expect(lineStatus(line("fujitsu"), jst("2026-12-31T10:00:00")).caveats).toEqual([]);
+    expect(lineStatus(line("panasonic"), jst("2026-12-31T10:00:00")).caveats).toEqual([]);
   });
 
   it("always reminds of キヤノン's 夏期休暇, whose dates the guide does not give", () => {

@@ -62,10 +62,9 @@ export function createWebApi(deps: ChannelDeps) {
       if (!isTopicId(id)) return sendJson(res, 404, { error: `topic: ${webMsg.badTopic}` });
       const now = parseNowParam(searchParams(req).get("now"));
       if (!now.ok) return sendJson(res, 400, { error: now.error });
-      const topic = core.kb.topics.get(id);
       const { answer } = ask(deps, {
         channel: "web",
-        text: topic?.title ?? id,
+        text: "",
         topic: id,
         ...(now.value ? { now: now.value } : {}),
       });

@@ -19,20 +19,20 @@ export const isoInstant = z
   .pipe(z.iso.datetime({ offset: true, error: webMsg.badNow }))
   .transform((s) => new Date(s));
 
-const askSchema = z.strictObject(
-  {
-    text: z
-      .string({ error: (iss) => (iss.input === undefined ? webMsg.required : webMsg.notString) })
-      .trim()
-      .min(1, webMsg.empty),
-    now: isoInstant.optional(),
-    topic: z.enum(TOPIC_IDS, { error: webMsg.badTopic }).optional(),
-    variant: stringField(100).optional(),
-    fact: stringField(200).optional(),
-    typing: z.boolean({ error: webMsg.notBoolean }).optional(),
-  },
-  { error: webMsg.notObject },
-);
+const askSchema = z
+  .strictObject(
+    {
+      // May be empty only when a topic is picked (a button): then nothing was typed.
+      text: z.string({ error: (iss) => (iss.input === undefined ? webMsg.required : webMsg.notString) }).trim(),
+      now: isoInstant.optional(),
+      topic: z.enum(TOPIC_IDS, { error: webMsg.badTopic }).optional(),
+      variant: stringField(100).optional(),
+      fact: stringField(200).optional(),
+      typing: z.boolean({ error: webMsg.notBoolean }).optional(),
+    },
+    { error: webMsg.notObject },
+  )
+  .refine((q) => q.text.length > 0 || q.topic !== undefined, { path: ["text"], message: webMsg.empty });
 
 export interface AskRequest {
   readonly text: string;

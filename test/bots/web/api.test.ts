@@ -117,6 +117,12 @@ describe("GET /api/topics, /api/lines, /api/answer/:topic", () => {
     expect((await send(`${server.url}/api/answer/9-9`)).status).toBe(404);
   });
 
+  it("a picked topic carries no typed text: 1-① gives no check result nobody asked for", async () => {
+    const reply = await send(`${server.url}/api/answer/1-1`);
+    expect(reply.status).toBe(200);
+    expect((reply.json<AnswerJson>() as { check?: unknown }).check).toBeUndefined();
+  });
+
   it("describes itself for the start-up banner", () => {
     const web = server.channels.find((c) => c.name === "web");
     expect(web?.description).toContain("受付担当者向け検索: http://127.0.0.1:");

@@ -91,7 +91,7 @@ async function openCandidate(index) {
   state.active = index;
   state.opened = index;
   renderCandidates();
-  const answer = await request({ text: state.query || c.title, topic: c.topic });
+  const answer = await request({ text: state.query, topic: c.topic });
   if (!answer) return;
   showAnswer(answer, state.query);
   status.textContent = MSG.opened(answer.title, answer.section);
@@ -100,7 +100,7 @@ async function openCandidate(index) {
 /** A topic chosen by a button (related, clarifying choice, the lists): focus moves to the new answer. */
 async function pick(choice, focusAnswer) {
   showTab("search");
-  const body = { text: state.query || choice.label || choice.topic, topic: choice.topic };
+  const body = { text: state.query, topic: choice.topic };
   if (choice.variant) body.variant = choice.variant;
   if (choice.fact) body.fact = choice.fact;
   const answer = await request(body);
