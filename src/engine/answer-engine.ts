@@ -1,4 +1,3 @@
-import { formatJstIso, lineStatus } from "../knowledge/line-status.js";
 import type { KnowledgeBase, Topic } from "../knowledge/schema.js";
 import type { Matcher } from "../nlp/match-result.js";
 import type { Answer, CheckResult, LineStatus, Query } from "./answer-model.js";
@@ -7,6 +6,7 @@ import { checkDifference } from "./check-difference.js";
 import { decideClarify, methodFacts, methodLabel, methodNote } from "./clarify.js";
 import { exceptionNote, expandCrossRefs, refsOf, stepsOf, topicRef, variantRowOf } from "./expand-refs.js";
 import { buildLines, isTimeQuestion, namedLines, timeSummary } from "./line-answers.js";
+import { formatJstIso, lineStatus } from "./line-status.js";
 import { GUIDE_TITLE } from "./messages.js";
 import { callCenterOf, isOutage, outageNotes, outageWarnings, withOutageLines } from "./outage.js";
 import { type PreparedText, prepareText } from "./prepare-text.js";

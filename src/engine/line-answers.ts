@@ -1,6 +1,6 @@
-import { lineStatus, nextOpeningAfter } from "../knowledge/line-status.js";
 import type { KnowledgeBase, PhoneLine, Topic } from "../knowledge/schema.js";
 import type { LineStatus } from "./answer-model.js";
+import { lineStatus, nextOpeningAfter } from "./line-status.js";
 import { clockOfIso, timeMsg } from "./messages.js";
 import { normalizeCue } from "./prepare-text.js";
 

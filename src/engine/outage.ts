@@ -1,6 +1,6 @@
-import { nextOpeningAfter } from "../knowledge/line-status.js";
 import type { KnowledgeBase, PhoneLine, TopicId } from "../knowledge/schema.js";
 import type { LineStatus } from "./answer-model.js";
+import { nextOpeningAfter } from "./line-status.js";
 import { clockOfIso, outageMsg } from "./messages.js";
 
 /** 2-④ and its procedure: the call center opens the 緊急時医療情報・資格確認機能. */

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
+import { lineStatus, toJst } from "../../engine/line-status.js";
 import { formatJstMoment } from "../../engine/messages.js";
-import { lineStatus, toJst } from "../../knowledge/line-status.js";
 import { renderHome } from "./render-home.js";
 import { deliver, type SlackDeps } from "./reply.js";
 

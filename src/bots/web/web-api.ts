@@ -1,5 +1,5 @@
 import type { Request, Response } from "restify";
-import { formatJstIso, lineStatus } from "../../knowledge/line-status.js";
+import { formatJstIso, lineStatus } from "../../engine/line-status.js";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
 import { ask } from "../ask.js";
 import type { ChannelDeps } from "../channel-deps.js";

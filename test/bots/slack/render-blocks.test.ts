@@ -5,7 +5,7 @@ import { renderHome } from "../../../src/bots/slack/render-home.js";
 import { clip, clipEscaped, escapeMrkdwn, plainFromSlack } from "../../../src/bots/slack/slack-text.js";
 import type { Core } from "../../../src/core.js";
 import type { Answer } from "../../../src/engine/answer-model.js";
-import { lineStatus } from "../../../src/knowledge/line-status.js";
+import { lineStatus } from "../../../src/engine/line-status.js";
 import { sharedCore } from "../../helpers/test-server.js";
 
 let core: Core;

@@ -1,7 +1,7 @@
 import holidayJp from "@holiday-jp/holiday_jp";
-import type { LineStatus } from "../engine/answer-model.js";
-import { formatClock, formatJstMoment, lineMsg } from "../engine/messages.js";
-import type { Closure, PhoneLine, Weekday } from "./schema.js";
+import type { Closure, PhoneLine, Weekday } from "../knowledge/schema.js";
+import type { LineStatus } from "./answer-model.js";
+import { formatClock, formatJstMoment, lineMsg } from "./messages.js";
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

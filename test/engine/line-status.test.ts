@@ -3,8 +3,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { formatJstIso, lineStatus } from "../../src/engine/line-status.js";
 import { lineMsg } from "../../src/engine/messages.js";
-import { formatJstIso, lineStatus } from "../../src/knowledge/line-status.js";
 import { defaultKnowledgeDir } from "../../src/knowledge/load-knowledge.js";
 import { contactsFileSchema, type PhoneLine } from "../../src/knowledge/schema.js";
 
