@@ -11,6 +11,17 @@ import { createMissStore } from "./privacy/miss-store.js";
 
 const SHUTDOWN_GRACE_MS = 9_000;
 
+const MAIN_MESSAGES = {
+  teamsOffOffLoopback: (host: string) =>
+    `Teams（/api/messages）は起動していません: HOST=${host} で使うには MicrosoftAppId と MicrosoftAppPassword を設定してください（未設定のままでは誰の要求でも受け付けてしまいます）。`,
+  webWithoutToken: (host: string) =>
+    `受付担当者向け検索は HOST=${host} で認証なしです。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
+} as const;
+
+function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 async function main(): Promise<number> {
   const configured = readConfig();
   if (!configured.ok) {
@@ -28,15 +39,17 @@ async function main(): Promise<number> {
     return 1;
   }
   const store = createMissStore({ logger, path: feedbackFilePath(config) });
+  // Without an app ID the Bot Framework accepts anyone and replies to whatever serviceUrl they name:
+  // fine on loopback for local testing, never on an address others can reach.
+  const teamsOpenToAll = !config.MicrosoftAppId && !isLoopbackHost(config.HOST);
+  const notes = [
+    ...(teamsOpenToAll ? [MAIN_MESSAGES.teamsOffOffLoopback(config.HOST)] : []),
+    ...(!config.AGENT_TOKEN && !isLoopbackHost(config.HOST) ? [MAIN_MESSAGES.webWithoutToken(config.HOST)] : []),
+  ];
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({
-      config,
-      core: loaded.core,
-      logger,
-      store,
-      mounters: [mountTeams, mountSlack, mountWeb],
-    });
+    const mounters = teamsOpenToAll ? [mountSlack, mountWeb] : [mountTeams, mountSlack, mountWeb];
+    server = await startServer({ config, core: loaded.core, logger, store, mounters });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
@@ -51,6 +64,7 @@ async function main(): Promise<number> {
   const banner = [
     `オンライン資格確認 窓口支援アシスタントを起動しました: ${server.url}`,
     ...server.channels.map((c) => `  - ${c.name}: ${c.description}`),
+    ...notes.map((n) => `  ! ${n}`),
     `  - 稼働確認: ${server.url}/healthz  準備完了: ${server.url}/readyz`,
   ];
   process.stderr.write(`${banner.join("\n")}\n`);

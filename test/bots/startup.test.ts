@@ -131,6 +131,25 @@ describe("running and stopping", () => {
     }
   }, 30_000);
 
+  it("on an address others can reach, Teams stays off without an app ID and the banner says why", async () => {
+    const port = await freePort();
+    const s = start({ PORT: String(port), HOST: "0.0.0.0" });
+    try {
+      await waitReady(port);
+      expect(s.stderr()).toContain("Teams（/api/messages）は起動していません");
+      expect(s.stderr()).toContain("AGENT_TOKEN");
+      const reply = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ type: "message", text: "停電", serviceUrl: "http://127.0.0.1:9/" }),
+      });
+      expect(reply.status).toBe(404);
+    } finally {
+      s.child.kill("SIGTERM");
+      await s.exited;
+    }
+  }, 30_000);
+
   it("SIGTERM: stops accepting, finishes the reply in flight, exits 0 within 10 s", async () => {
     const received: string[] = [];
     let onReceived: () => void = () => {};
