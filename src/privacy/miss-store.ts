@@ -19,6 +19,8 @@ export const MAX_TEXT_LENGTH = 500;
 /** Below this confidence an answered question still counts as a miss. */
 export const DEFAULT_LOW_CONFIDENCE = 0.5;
 export const DEFAULT_SYNC_DELAY_MS = 100;
+/** 50 MB: about 100,000 records, far more than a help-desk lead reads before clearing the file. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 const storeRecordSchema = z.object({
   ts: z.string(),
@@ -69,6 +71,8 @@ export interface MissStoreOptions {
   readonly now?: () => Date;
   /** How long written records may wait for their shared fsync (0: fsync each record). */
   readonly syncDelayMs?: number;
+  /** The file never grows past this; further records are dropped (and that is logged once). */
+  readonly maxBytes?: number;
 }
 
 function cleanText(text: string, max: number): string {
@@ -93,7 +97,10 @@ export function createMissStore(options: MissStoreOptions): MissStore {
   const lowConfidence = options.lowConfidence ?? DEFAULT_LOW_CONFIDENCE;
   const now = options.now ?? (() => new Date());
   const syncDelayMs = options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let fd: number | undefined;
+  let size = 0;
+  let fullLogged = false;
   let syncTimer: NodeJS.Timeout | undefined;
 
   function open(): number {
@@ -102,7 +109,8 @@ export function createMissStore(options: MissStoreOptions): MissStore {
     // a line torn by a kill must not swallow the next record
     const torn = existsSync(path) && !endsWithNewline(path);
     fd = openSync(path, "a");
-    if (torn) writeSync(fd, "\n");
+    size = statSync(path).size;
+    if (torn) size += writeSync(fd, "\n");
     return fd;
   }
 
@@ -121,7 +129,15 @@ export function createMissStore(options: MissStoreOptions): MissStore {
   // of questions after an outage does not wait on the disk one by one.
   function append(record: StoreRecord): boolean {
     try {
-      writeSync(open(), `${JSON.stringify(record)}\n`);
+      const line = `${JSON.stringify(record)}\n`;
+      const target = open();
+      // A flood of questions must not fill the disk: past the cap, records are dropped (said once).
+      if (size + Buffer.byteLength(line) > maxBytes) {
+        if (!fullLogged) options.logger.error({ path, maxBytes }, "miss-store: file is full, records are dropped");
+        fullLogged = true;
+        return false;
+      }
+      size += writeSync(target, line);
       if (syncDelayMs === 0) sync();
       else syncTimer ??= setTimeout(sync, syncDelayMs).unref();
       return true;

@@ -248,3 +248,20 @@ describe("miss store under SIGKILL", () => {
     expect(readFileSync(path, "utf8")).not.toContain("5678 9018");
   });
 });
+
+describe("a flood of questions cannot fill the disk", () => {
+  it("stops at maxBytes, keeps what it has, and says so once", () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: "info", destination: { write: (line: string) => void lines.push(line) } });
+    const path = join(mkdtempSync(join(tmpdir(), "cap-")), "feedback.jsonl");
+    const store = createMissStore({ path, maxBytes: 1_000, logger });
+    let written = 0;
+    for (let i = 0; i < 50; i++)
+      if (store.recordMiss({ channel: "web", text: `質問 ${i} 電子処方箋について` })) written++;
+    store.close();
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(50);
+    expect(readRecords(path)).toHaveLength(written);
+    expect(lines.filter((l) => l.includes("records are dropped"))).toHaveLength(1);
+  });
+});
