@@ -1,4 +1,6 @@
 import type { KnowledgeBase, Topic, TopicId } from "../knowledge/schema.js";
+import { addConceptEvidence, conceptEvidence } from "./concept-evidence.js";
+import { calibrate, noneConfidence, round } from "./confidence.js";
 import { createFeatureExtractor, type FeatureExtractor, type Features } from "./features.js";
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
@@ -200,79 +202,4 @@ function pinMaker(kb: KnowledgeBase, id: TopicId, concepts: ReadonlySet<string>)
   if (id !== "3-reader") return id;
   const makers = [...concepts].map((c) => kb.phoneLines.get(c)).filter((l) => l?.kind === "reader-maker");
   return makers.length === 1 && makers[0] ? makers[0].topic : id;
-}
-
-/** How much each concept points at each topic: P(topic | concept), and how specific the concept is. */
-interface ConceptEvidence {
-  readonly byConcept: ReadonlyMap<
-    string,
-    { readonly specificity: number; readonly topics: ReadonlyMap<TopicId, number> }
-  >;
-}
-
-function conceptEvidence(raw: readonly { topic: TopicId; features: Features }[]): ConceptEvidence {
-  const docsPerTopic = new Map<TopicId, number>();
-  const counts = new Map<string, Map<TopicId, number>>();
-  for (const { topic, features } of raw) {
-    docsPerTopic.set(topic, (docsPerTopic.get(topic) ?? 0) + 1);
-    for (const c of features.concepts) {
-      const perTopic = counts.get(c) ?? new Map<TopicId, number>();
-      perTopic.set(topic, (perTopic.get(topic) ?? 0) + 1);
-      counts.set(c, perTopic);
-    }
-  }
-  const topicCount = docsPerTopic.size;
-  const byConcept = new Map<string, { specificity: number; topics: Map<TopicId, number> }>();
-  for (const [c, perTopic] of counts) {
-    const rates = new Map<TopicId, number>();
-    let total = 0;
-    for (const [topic, n] of perTopic) {
-      const rate = n / (docsPerTopic.get(topic) ?? 1);
-      rates.set(topic, rate);
-      total += rate;
-    }
-    let entropy = 0;
-    for (const [topic, rate] of rates) {
-      const p = rate / total;
-      rates.set(topic, p);
-      entropy -= p * Math.log(p);
-    }
-    byConcept.set(c, { specificity: 1 - entropy / Math.log(topicCount), topics: rates });
-  }
-  return { byConcept };
-}
-
-/** Concepts named in the question vote for the topics they are specific to. */
-function addConceptEvidence(
-  scores: Map<TopicId, number>,
-  concepts: ReadonlySet<string>,
-  evidence: ConceptEvidence,
-  weight: number,
-): void {
-  let total = 0;
-  const votes = new Map<TopicId, number>();
-  for (const c of concepts) {
-    const e = evidence.byConcept.get(c);
-    if (!e) continue;
-    total += e.specificity;
-    for (const [topic, p] of e.topics) votes.set(topic, (votes.get(topic) ?? 0) + e.specificity * p);
-  }
-  if (total === 0) return;
-  for (const [topic, v] of votes) scores.set(topic, (scores.get(topic) ?? 0) + weight * (v / Math.max(1, total)));
-}
-
-function round(x: number): number {
-  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
-}
-
-/** Score and margin to 0..1: a clear winner well above the none threshold is near 1. */
-function calibrate(best: number, second: number, threshold: number): number {
-  const strength = Math.min(1, (best - threshold) / 0.4);
-  const margin = Math.min(1, (best - second) / Math.max(best, 1e-9) / 0.5);
-  return 0.35 + 0.45 * strength + 0.2 * margin;
-}
-
-function noneConfidence(best: number, id: TopicId | undefined, threshold: number): number {
-  if (id === "none") return 0.6 + 0.4 * Math.min(1, best / 0.5);
-  return 0.5 + 0.5 * Math.max(0, 1 - best / threshold);
 }
