@@ -109,8 +109,11 @@ export function createHttpServer(logger: Logger): HttpServer {
         // Idle keep-alive sockets would hold close() open; busy ones finish their response first.
         if (!(socket as Socket & { _httpMessage?: unknown })._httpMessage) socket.end();
       }
+      // A busy keep-alive socket goes idle once its reply is sent: close it then, not keepAliveTimeout later.
+      const sweep = setInterval(() => server.server.closeIdleConnections(), 50).unref();
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
       await Promise.race([Promise.allSettled([...inFlight]).then(() => closed), deadline]);
+      clearInterval(sweep);
       for (const socket of sockets) socket.destroy();
     },
   };

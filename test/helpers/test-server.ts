@@ -46,6 +46,8 @@ export async function startTestServer(
     write(chunk: Buffer, _enc, cb) {
       const text = chunk.toString("utf8");
       lines.push(...text.split("\n").filter(Boolean));
+      // Another run may have cleared the folder meanwhile: recreate it rather than lose the line.
+      mkdirSync(logDir, { recursive: true });
       appendFileSync(logFile, text.endsWith("\n") ? text : `${text}\n`);
       cb();
     },

@@ -2,9 +2,10 @@ import type { TurnContext } from "botbuilder";
 import type { ChannelDeps, MountedChannel } from "../channel-deps.js";
 import { safeRoute } from "../http-server.js";
 import { readJsonBody } from "../read-body.js";
+import { isConnectorUnavailable } from "./bounded-connector.js";
 import { describeError } from "./describe-error.js";
 import { teamsMsg } from "./messages.js";
-import { parseActivity } from "./parse-activity.js";
+import { isLoopbackUrl, parseActivity } from "./parse-activity.js";
 import { createAuthentication, TeamsAdapter } from "./teams-adapter.js";
 import { createTeamsBot } from "./teams-bot.js";
 
@@ -21,7 +22,13 @@ function createAdapter(deps: ChannelDeps): TeamsAdapter {
   const apology = teamsMsg.turnError(callCenterOf(deps));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const type = context.activity.type;
-    deps.logger.error({ channel: "teams", type, err: describeError(error) }, "teams: turn failed");
+    const err = describeError(error);
+    if (isConnectorUnavailable(error)) {
+      // an apology would go through the connector that just failed: one line, no second attempt
+      deps.logger.error({ channel: "teams", type, err }, "teams: connector unavailable, reply not delivered");
+      return;
+    }
+    deps.logger.error({ channel: "teams", type, err }, "teams: turn failed");
     try {
       if (type === "invoke") await context.sendActivity({ type: "invokeResponse", value: { status: 500 } });
       else if (type === "message") await context.sendActivity(apology);
@@ -54,6 +61,12 @@ export function mountTeams(deps: ChannelDeps): MountedChannel {
         res.send(400, { error: teamsMsg.badRequest });
         return;
       }
+      if (!config.MicrosoftAppId && !isLoopbackUrl(activity.serviceUrl)) {
+        // without authentication, a caller could make the bot POST anywhere it can reach
+        logger.warn({ channel: "teams" }, "teams: serviceUrl not on this machine, refused (authentication is off)");
+        res.send(400, { error: teamsMsg.badRequest });
+        return;
+      }
       req.body = activity;
       const authHeader = String(req.headers.authorization ?? "");
       const outcome = await http.track(adapter.handle(authHeader, activity, bot));
@@ -73,5 +86,8 @@ export function mountTeams(deps: ChannelDeps): MountedChannel {
     description: config.MicrosoftAppId
       ? teamsMsg.bannerAuth(config.MicrosoftAppId, config.TEAMS_ALLOWED_TENANTS.length)
       : teamsMsg.bannerNoAuth,
+    async stop() {
+      adapter.abortTurns();
+    },
   };
 }

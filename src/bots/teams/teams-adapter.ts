@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { Config } from "../../config.js";
+import { boundConnectorFactory, DEFAULT_OUTBOUND_LIMITS, type OutboundLimits } from "./bounded-connector.js";
 
 export type TurnOutcome =
   | { readonly kind: "unauthorized"; readonly reason: string }
@@ -25,9 +26,19 @@ export function createAuthentication(config: Config): ConfigurationBotFrameworkA
 /**
  * CloudAdapter without its HTTP glue: `process()` answers a forged token with 500 and the error
  * text, and writes errors to the console. Here authentication failures are told apart from
- * failures of the turn, and the caller decides what the HTTP response says.
+ * failures of the turn, and the caller decides what the HTTP response says. Every call a turn makes
+ * to the Bot Connector ends by the turn's deadline.
  */
 export class TeamsAdapter extends CloudAdapter {
+  private readonly turns = new Set<AbortController>();
+
+  constructor(
+    auth: ConfigurationBotFrameworkAuthentication,
+    private readonly limits: OutboundLimits = DEFAULT_OUTBOUND_LIMITS,
+  ) {
+    super(auth);
+  }
+
   async handle(
     authHeader: string,
     activity: Activity,
@@ -39,7 +50,24 @@ export class TeamsAdapter extends CloudAdapter {
     } catch (err) {
       return { kind: "unauthorized", reason: err instanceof Error ? err.message : String(err) };
     }
-    const invoke = await this.processActivity(auth, activity, logic);
-    return invoke ? { kind: "done", status: invoke.status, body: invoke.body } : { kind: "done", status: 200 };
+    const turn = new AbortController();
+    const timer = setTimeout(() => turn.abort(), this.limits.turnMs);
+    this.turns.add(turn);
+    try {
+      const factory = auth.connectorFactory;
+      const bounded = factory
+        ? { ...auth, connectorFactory: boundConnectorFactory(factory, turn.signal, this.limits.attemptMs) }
+        : auth;
+      const invoke = await this.processActivity(bounded, activity, logic);
+      return invoke ? { kind: "done", status: invoke.status, body: invoke.body } : { kind: "done", status: 200 };
+    } finally {
+      clearTimeout(timer);
+      this.turns.delete(turn);
+    }
+  }
+
+  /** Ends the Bot Connector calls still in flight (shutdown, after the grace period). */
+  abortTurns(): void {
+    for (const turn of this.turns) turn.abort();
   }
 }

@@ -53,7 +53,9 @@ export function createTeamsBot(deps: BotDeps, options: TeamsBotOptions): TurnLog
         if (activity.name === "composeExtension/query") {
           return sendInvokeResponse(context, { status: 200, body: searchTopics(deps, activity.value) });
         }
-        return;
+        // the SDK would answer an invoke left without a response with 501
+        deps.logger.info({ channel: "teams", type: activity.type }, "teams: unknown invoke ignored");
+        return sendInvokeResponse(context, { status: 200 });
       default:
         return;
     }

@@ -14,14 +14,22 @@ export interface SentActivity {
   };
 }
 
+/** How the fake fails a POST: a status (with headers, e.g. Retry-After), or no answer at all. */
+export type Fault = number | { readonly status: number; readonly headers?: Record<string, string> } | "hang";
+
 export interface FakeConnector {
   /** The serviceUrl to write into activities. */
   readonly url: string;
+  /** Activities accepted (answered 200). */
   readonly sent: SentActivity[];
+  /** Every POST received, failed and hung ones included (retries show here). */
+  readonly attempts: SentActivity[];
   /** Messages only (typing indicators left out). */
   messages(): SentActivity[];
-  /** Answer matching POSTs with this status instead of 200. */
-  failWhen(predicate: ((activity: SentActivity) => number | undefined) | undefined): void;
+  /** Answer matching POSTs with this fault instead of 200. */
+  failWhen(predicate: ((activity: SentActivity) => Fault | undefined) | undefined): void;
+  /** Hung POSTs whose caller has closed the connection (gave up), and those still open. */
+  hung(): { readonly abandoned: number; readonly open: number };
   /** Holds every answer this long (a slow connector). */
   delayReplies(ms: number): void;
   /** Resolves once `n` activities have been received (or rejects after `timeoutMs`). */
@@ -45,10 +53,17 @@ function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
 
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/u;
 
-/** A local Bot Connector: records POST /v3/conversations/:id/activities[/:replyToId] and answers 200. */
-export async function startFakeConnector(): Promise<FakeConnector> {
+/**
+ * A local Bot Connector: records POST /v3/conversations/:id/activities[/:replyToId] and answers 200.
+ * `listenOn` and `urlHost` put it on another interface (a serviceUrl that must never be called).
+ */
+export async function startFakeConnector(
+  options: { listenOn?: string; urlHost?: string } = {},
+): Promise<FakeConnector> {
   const sent: SentActivity[] = [];
-  let fail: ((activity: SentActivity) => number | undefined) | undefined;
+  const attempts: SentActivity[] = [];
+  const hung = { abandoned: 0, open: 0 };
+  let fail: ((activity: SentActivity) => Fault | undefined) | undefined;
   let waiters: (() => void)[] = [];
   let delayMs = 0;
   const server: Server = createServer(async (req, res) => {
@@ -65,9 +80,19 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       body,
     };
-    const status = fail?.(activity);
-    if (status) {
-      res.writeHead(status, { "content-type": "application/json" });
+    attempts.push(activity);
+    const fault = fail?.(activity);
+    if (fault === "hang") {
+      hung.open += 1;
+      res.on("close", () => {
+        hung.open -= 1;
+        hung.abandoned += 1;
+      });
+      return;
+    }
+    if (fault) {
+      const { status, headers = {} } = typeof fault === "number" ? { status: fault } : fault;
+      res.writeHead(status, { ...headers, "content-type": "application/json" });
       res.end(JSON.stringify({ error: { code: "BadArgument", message: "fake connector failure XYZZY-SECRET" } }));
       return;
     }
@@ -76,12 +101,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ id: `sent-${sent.length}` }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, options.listenOn ?? "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${options.urlHost ?? "127.0.0.1"}:${port}`,
     sent,
+    attempts,
+    hung: () => ({ ...hung }),
     messages: () => sent.filter((a) => a.body.type === "message"),
     failWhen(predicate) {
       fail = predicate;

@@ -1,0 +1,205 @@
+import { networkInterfaces } from "node:os";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { mountTeams } from "../../src/bots/teams/mount-teams.js";
+import { mountWeb } from "../../src/bots/web/mount-web.js";
+import { startTestServer, type TestServer } from "../helpers/test-server.js";
+import { type EntryPoint, envelope, JSON_HEADERS, type Payload, rawJson } from "./entry-point.js";
+import { message, uniqueId } from "./teams/activities.js";
+import { type FakeConnector, type SentActivity, startFakeConnector } from "./teams/fake-connector.js";
+import { cardActions } from "./teams/validate-card.js";
+import { type Reply, send } from "./web/web-client.js";
+
+type Activity = SentActivity["body"];
+
+const MARK = "QZX7731";
+const QUESTION = "無効と表示された";
+
+/** A non-loopback address of this machine: an unauthenticated bot must never POST there. */
+function externalAddress(): string | undefined {
+  const all = Object.values(networkInterfaces()).flatMap((list) => list ?? []);
+  return all.find((a) => a.family === "IPv4" && !a.internal)?.address;
+}
+
+let fake: FakeConnector;
+let trap: FakeConnector;
+
+const teams: EntryPoint = {
+  name: "Teams /api/messages",
+  path: "/api/messages",
+  env: {},
+  mounter: mountTeams,
+  wrap: (payload) => ({
+    body: envelope(payload, (text) => message(text, { serviceUrl: fake.url, id: uniqueId() }), QUESTION),
+    headers: JSON_HEADERS,
+  }),
+  shown: (reply) => {
+    // deliveryMode expectReplies: the SDK returns the replies in the response body instead
+    const inBody =
+      reply.status === 200 && reply.text ? (reply.json<{ activities?: Activity[] }>().activities ?? []) : [];
+    return [...fake.messages().map((m) => m.body), ...inBody.filter((a) => a.type === "message")].map((body) => {
+      const card = body.attachments?.[0]?.content;
+      const topic = cardActions(card, "Action.Submit").find((a) => a.data?.action === "feedback")?.data?.topic;
+      return { ...(typeof topic === "string" ? { topic } : {}), content: JSON.stringify(body) };
+    });
+  },
+  stray: () => [
+    ...trap.attempts.map((a) => `POST to ${trap.url} for ${a.conversationId}`),
+    ...(fake.attempts.length > 1 ? [`${fake.attempts.length} activities for one request`] : []),
+  ],
+  reset() {
+    for (const f of [fake, trap]) {
+      f.sent.length = 0;
+      f.attempts.length = 0;
+    }
+  },
+};
+
+const web: EntryPoint = {
+  name: "web /api/ask",
+  path: "/api/ask",
+  env: {},
+  mounter: mountWeb,
+  wrap: (payload) => ({ body: envelope(payload, (text) => ({ text }), QUESTION), headers: JSON_HEADERS }),
+  shown: (reply) => {
+    if (reply.status !== 200) return [];
+    const topic = reply.json().topic;
+    return [{ ...(typeof topic === "string" ? { topic } : {}), content: reply.text }];
+  },
+  stray: () => [],
+  reset() {},
+};
+
+/** The lead adds Slack here: its mounter and env, a signed wrap, and what its fake Web API received. */
+const ENTRY_POINTS: readonly EntryPoint[] = [teams, web];
+
+interface BadInput {
+  readonly why: string;
+  readonly payload: Payload;
+  /** Where an answer is given (on a 2xx one must be), it is this topic. */
+  readonly topic?: string;
+}
+
+const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+
+const BAD_INPUTS: readonly BadInput[] = [
+  { why: "not JSON", payload: { raw: `{"text": 無効 ${MARK}` } },
+  { why: "a raw NUL byte inside a JSON string", payload: { raw: `{"text": "無効\u0000${MARK}"}` } },
+  { why: "a JSON array", payload: { raw: `["${QUESTION}", "${MARK}"]` } },
+  { why: "a JSON string", payload: { raw: `"${QUESTION} ${MARK}"` } },
+  { why: "an empty body", payload: { raw: "" } },
+  { why: "a body nested 10,000 deep (over 16 KB for /api/ask: 413)", payload: { raw: nested(10_000) } },
+  { why: "a card value nested 10,000 deep", payload: { fields: { text: "", value: rawJson(nested(10_000)) } } },
+  {
+    why: "a __proto__ key",
+    payload: { fields: JSON.parse(`{"__proto__": {"polluted": "${MARK}"}}`) as Record<string, unknown> },
+  },
+  { why: "constructor.prototype keys", payload: { fields: { constructor: { prototype: { polluted: MARK } } } } },
+  { why: "no type", payload: { fields: { type: undefined } } },
+  { why: "type: 5", payload: { fields: { type: 5 } } },
+  { why: "text: {} (an object)", payload: { fields: { text: { toString: MARK } } } },
+  { why: "from missing", payload: { fields: { from: undefined } }, topic: "1-2" },
+  { why: "from.id a number (the reply's recipient)", payload: { fields: { from: { id: 5, name: MARK } } } },
+  { why: "recipient missing", payload: { fields: { recipient: undefined } }, topic: "1-2" },
+  { why: "conversation missing", payload: { fields: { conversation: undefined } } },
+  {
+    why: "conversation.conversationType an object",
+    payload: { fields: { conversation: { id: "a:1", conversationType: {} } } },
+  },
+  { why: "id a number (the reply's replyToId)", payload: { fields: { id: 12 } } },
+  { why: "locale an object", payload: { fields: { locale: { MARK } } } },
+  { why: "entities a string", payload: { fields: { entities: MARK } } },
+  { why: "entities holding null", payload: { fields: { entities: [null] } } },
+  { why: "membersAdded a string", payload: { fields: { type: "conversationUpdate", membersAdded: MARK } } },
+  { why: "serviceUrl not a URL", payload: { fields: { serviceUrl: `not a url ${MARK}` } } },
+  { why: "serviceUrl a file: URL", payload: { fields: { serviceUrl: "file:///etc/passwd" } } },
+  {
+    why: "serviceUrl on another machine, authentication off: never called",
+    payload: { fields: () => ({ serviceUrl: trap.url }) },
+  },
+  { why: "a forged card value", payload: { fields: { text: "", value: { action: "topic", topic: `../${MARK}` } } } },
+  { why: "channelData a string", payload: { fields: { channelData: MARK } }, topic: "1-2" },
+  { why: "deliveryMode expectReplies", payload: { fields: { deliveryMode: "expectReplies" } }, topic: "1-2" },
+  { why: "an unknown activity type", payload: { fields: { type: "somethingElse" } } },
+  { why: "an event activity", payload: { fields: { type: "event", name: MARK } } },
+  { why: "an invoke with an unknown name", payload: { fields: { type: "invoke", name: `x/${MARK}`, value: {} } } },
+  { why: "NUL inside the question", payload: { text: `無効\u0000と表示された ${MARK}` }, topic: "1-2" },
+  {
+    why: "lone surrogates (JSON \\ud800 escapes)",
+    payload: { text: `\ud800無効と表示された\udfff${MARK}` },
+    topic: "1-2",
+  },
+  { why: "bidi overrides", payload: { text: `\u202e無効と表示された\u202c ${MARK}` }, topic: "1-2" },
+  {
+    why: "zero-width characters inside the keyword",
+    payload: { text: `「無\u200b効」と\u2060表示された ${MARK}` },
+    topic: "1-2",
+  },
+  {
+    why: "a 100,000-character line (Teams: cut to 2,000 and answered; /api/ask: 413)",
+    payload: { text: `${QUESTION} ${"x".repeat(100_000 - QUESTION.length - MARK.length - 1)}${MARK}` },
+    topic: "1-2",
+  },
+  { why: "4,000 emoji", payload: { text: `${"😀".repeat(4_000)}${MARK}` } },
+];
+
+const STACK = /\n\s*at \S|\bat \S+ \(\S*:\d+:\d+\)|Error:/;
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/u;
+
+function expectNoLeak(text: string): void {
+  expect(text).not.toMatch(STACK);
+  expect(text).not.toContain(MARK);
+}
+
+let server: TestServer;
+
+beforeAll(async () => {
+  fake = await startFakeConnector();
+  const external = externalAddress();
+  trap = await startFakeConnector(external ? { listenOn: "0.0.0.0", urlHost: external } : {});
+  const env = Object.assign({}, ...ENTRY_POINTS.map((e) => e.env)) as Record<string, string>;
+  server = await startTestServer(env, [...new Set(ENTRY_POINTS.map((e) => e.mounter))]);
+});
+
+afterAll(async () => {
+  await server.close();
+  await Promise.all([fake.close(), trap.close()]);
+});
+
+beforeEach(() => {
+  for (const e of ENTRY_POINTS) e.reset();
+});
+
+async function post(entry: EntryPoint, payload: Payload): Promise<Reply> {
+  const { body, headers } = entry.wrap(payload);
+  return send(`${server.url}${entry.path}`, { method: "POST", headers, body });
+}
+
+describe.each(ENTRY_POINTS)("bad input on $name: a 4xx or a kind reply, never a crash", (entry) => {
+  it.each(BAD_INPUTS)("$why", async ({ payload, topic }) => {
+    const logsBefore = server.logs.length;
+    const reply = await post(entry, payload);
+    expect(reply.status).toBeGreaterThanOrEqual(200);
+    expect(reply.status).toBeLessThan(500);
+    expectNoLeak(reply.text);
+
+    const shown = entry.shown(reply);
+    // a question is never met with silence, nor answered twice
+    if (reply.status < 300 && ("text" in payload || topic)) expect(shown).toHaveLength(1);
+    for (const s of shown) {
+      expect(s.content).toMatch(JAPANESE);
+      expectNoLeak(s.content);
+      if (topic) expect(s.topic).toBe(topic);
+    }
+    expect(entry.stray()).toEqual([]);
+    expect(server.logs.slice(logsBefore).filter((l) => Number(l.level) >= 50)).toEqual([]);
+    expect(Object.hasOwn(Object.prototype, "polluted")).toBe(false);
+
+    // still serving: health, then a normal question answered
+    expect((await send(`${server.url}/healthz`)).status).toBe(200);
+    entry.reset();
+    const normal = await post(entry, { text: QUESTION });
+    expect(normal.status).toBe(200);
+    expect(entry.shown(normal).map((s) => s.topic)).toEqual(["1-2"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
