@@ -28,6 +28,11 @@ export function maskQuestion(text: string): { text: string; personalNumberSeen: 
   return { text: masked.text, personalNumberSeen: masked.found.myNumber > 0 || masked.found.twelveDigit > 0 };
 }
 
+/** The fixed warning (send no 個人番号; delete the message) first, when one was pasted. */
+export function withPersonalNumberWarning(answer: Answer, personalNumberSeen: boolean): Answer {
+  return personalNumberSeen ? { ...answer, warnings: [PERSONAL_NUMBER_WARNING, ...answer.warnings] } : answer;
+}
+
 /** A fact comes back from a clarifying button: only the knowledge base's own choices are taken, never free text. */
 function isKnownFact(core: ChannelDeps["core"], fact: string): boolean {
   for (const topic of core.kb.topics.values()) {
@@ -51,8 +56,7 @@ export function ask(deps: Pick<ChannelDeps, "core" | "logger" | "store" | "now">
     ...(input.variant ? { variant: input.variant } : {}),
     ...(input.fact && isKnownFact(deps.core, input.fact) ? { fact: input.fact } : {}),
   };
-  const raw = deps.core.engine.answer(query);
-  const answer: Answer = personalNumberSeen ? { ...raw, warnings: [PERSONAL_NUMBER_WARNING, ...raw.warnings] } : raw;
+  const answer = withPersonalNumberWarning(deps.core.engine.answer(query), personalNumberSeen);
   if (!input.topic && input.record !== false) {
     deps.store.recordQuestion({
       channel: input.channel,

@@ -1,19 +1,6 @@
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import type { Logger } from "../../privacy/logger.js";
-
-/** What an SDK error may tell the log: its kind and Slack's error code, never request or response bodies. */
-export function describeError(err: unknown): Record<string, unknown> {
-  if (!(err instanceof Error)) return { message: String(err).slice(0, 300) };
-  const e = err as Error & { code?: unknown; statusCode?: unknown; data?: { error?: unknown }; retryAfter?: unknown };
-  return {
-    name: e.name,
-    ...(typeof e.code === "string" ? { code: e.code } : {}),
-    ...(typeof e.data?.error === "string" ? { slackError: e.data.error } : {}),
-    ...(typeof e.statusCode === "number" ? { statusCode: e.statusCode } : {}),
-    ...(typeof e.retryAfter === "number" ? { retryAfter: e.retryAfter } : {}),
-    message: e.message.slice(0, 300),
-  };
-}
+import { describeError } from "../describe-error.js";
 
 function split(parts: readonly unknown[]): { msg: string; errors: Record<string, unknown>[] } {
   const texts: string[] = [];

@@ -1,6 +1,6 @@
 import type { Authorize, webApi } from "@slack/bolt";
 import type { Logger } from "../../privacy/logger.js";
-import { describeError } from "./bolt-logger.js";
+import { describeError } from "../describe-error.js";
 
 interface BotIds {
   readonly botId?: string;

@@ -1,8 +1,10 @@
 import { slackEnabled } from "../../config.js";
 import type { ChannelDeps, MountedChannel } from "../channel-deps.js";
+import { describeError } from "../describe-error.js";
 import { safeRoute } from "../http-server.js";
-import { createBoltLogger, describeError } from "./bolt-logger.js";
-import { createSeenEvents, dropRepeatedEvents } from "./event-dedup.js";
+import { createRecentIds } from "../recent-ids.js";
+import { createBoltLogger } from "./bolt-logger.js";
+import { dropRepeatedEvents } from "./event-dedup.js";
 import { slackMsg } from "./messages.js";
 import { registerActions } from "./on-actions.js";
 import { registerCommand } from "./on-command.js";
@@ -58,7 +60,7 @@ export async function mountSlack(deps: ChannelDeps): Promise<MountedChannel | un
 
   const slack = createSlackApp({ config, logger, boltLogger: createBoltLogger(logger), botToken, signingSecret });
   const { app } = slack;
-  app.use(dropRepeatedEvents(createSeenEvents(), logger));
+  app.use(dropRepeatedEvents(createRecentIds(), logger));
   registerMessageListeners(app, deps);
   registerCommand(app, deps);
   registerActions(app, deps);

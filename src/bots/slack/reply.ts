@@ -1,7 +1,7 @@
 import { ask } from "../ask.js";
 import type { ChannelDeps } from "../channel-deps.js";
+import { describeError } from "../describe-error.js";
 import type { TopicPick } from "./action-values.js";
-import { describeError } from "./bolt-logger.js";
 import { type RenderOptions, renderAnswerBlocks, type SlackMessage } from "./render-blocks.js";
 import { escapeMrkdwn } from "./slack-text.js";
 

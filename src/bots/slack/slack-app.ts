@@ -1,7 +1,7 @@
 import { App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../privacy/logger.js";
-import { describeError } from "./bolt-logger.js";
+import { describeError } from "../describe-error.js";
 import { createBotAuthorize } from "./bot-authorize.js";
 import { MAX_BODY_BYTES, SLACK_EVENTS_PATH } from "./slack-route.js";
 

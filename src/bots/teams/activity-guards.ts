@@ -1,44 +1,5 @@
 import type { Activity } from "botbuilder";
 
-export interface RedeliveryGuard {
-  /** True the first time a key is seen within the window; false for a redelivery. */
-  firstDelivery(key: string): boolean;
-  readonly size: number;
-}
-
-/** Remembers delivered activity ids for `ttlMs`, at most `maxEntries` of them (the oldest go first). */
-export function createRedeliveryGuard(
-  options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
-): RedeliveryGuard {
-  const ttlMs = options.ttlMs ?? 10 * 60_000;
-  const maxEntries = options.maxEntries ?? 10_000;
-  const now = options.now ?? Date.now;
-  const seen = new Map<string, number>();
-
-  const evict = (at: number) => {
-    // insertion order is expiry order: stop at the first live entry
-    for (const [key, expires] of seen) {
-      if (expires > at && seen.size <= maxEntries) break;
-      seen.delete(key);
-    }
-  };
-
-  return {
-    firstDelivery(key) {
-      const at = now();
-      evict(at);
-      const expires = seen.get(key);
-      if (expires !== undefined && expires > at) return false;
-      seen.set(key, at + ttlMs);
-      evict(at);
-      return true;
-    },
-    get size() {
-      return seen.size;
-    },
-  };
-}
-
 /** The key of a delivery: ids are unique within a conversation, not across them. */
 export function deliveryKey(activity: Partial<Activity>): string | undefined {
   if (!activity.id) return undefined;

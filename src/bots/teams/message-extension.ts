@@ -2,8 +2,7 @@ import type { MessagingExtensionAttachment, MessagingExtensionResponse } from "b
 import { z } from "zod";
 import type { Answer } from "../../engine/answer-model.js";
 import type { TopicId } from "../../knowledge/schema.js";
-import { maskPersonalData } from "../../privacy/mask.js";
-import { PERSONAL_NUMBER_WARNING } from "../../privacy/messages.js";
+import { maskQuestion, withPersonalNumberWarning } from "../ask.js";
 import type { BotDeps } from "./handle-message.js";
 import { answerTitle, cardAttachment, renderAnswerCard } from "./render-card.js";
 import { COMMON_TOPICS } from "./static-cards.js";
@@ -65,8 +64,8 @@ function topicsFor(deps: BotDeps, masked: string): { topics: TopicId[]; variant?
  */
 export function searchTopics(deps: BotDeps, value: unknown): MessagingExtensionResponse {
   const query = readQuery(value);
-  const masked = maskPersonalData(query.initialRun ? "" : query.text);
-  const personalNumberSeen = masked.found.myNumber > 0 || masked.found.twelveDigit > 0;
+  const masked = maskQuestion(query.initialRun ? "" : query.text);
+  const { personalNumberSeen } = masked;
   const { topics, variant } = topicsFor(deps, masked.text.trim());
   const now = deps.now?.();
   const attachments = topics.slice(0, query.count).map((topic, i) => {
@@ -76,8 +75,7 @@ export function searchTopics(deps: BotDeps, value: unknown): MessagingExtensionR
       ...(i === 0 && variant !== undefined ? { variant } : {}),
       ...(now ? { now } : {}),
     });
-    const answer = personalNumberSeen ? { ...raw, warnings: [PERSONAL_NUMBER_WARNING, ...raw.warnings] } : raw;
-    return result(answer);
+    return result(withPersonalNumberWarning(raw, personalNumberSeen));
   });
   deps.logger.info(
     { channel: "teams", kind: "search", results: attachments.length, best: topics[0], personalNumberSeen },

@@ -1,9 +1,10 @@
 import type { TurnContext } from "botbuilder";
+import { callCenterOf } from "../../engine/outage.js";
 import type { ChannelDeps, MountedChannel } from "../channel-deps.js";
+import { describeError } from "../describe-error.js";
 import { safeRoute } from "../http-server.js";
 import { readJsonBody } from "../read-body.js";
 import { isConnectorUnavailable } from "./bounded-connector.js";
-import { describeError } from "./describe-error.js";
 import { teamsMsg } from "./messages.js";
 import { isLoopbackUrl, parseActivity } from "./parse-activity.js";
 import { createAuthentication, TeamsAdapter } from "./teams-adapter.js";
@@ -12,14 +13,14 @@ import { createTeamsBot } from "./teams-bot.js";
 export const TEAMS_ROUTE = "/api/messages";
 const MAX_BODY_BYTES = 256 * 1024;
 
-function callCenterOf(deps: ChannelDeps): string | undefined {
-  const line = deps.core.kb.phoneLines.get("callcenter");
+function callCenterText(deps: ChannelDeps): string | undefined {
+  const line = callCenterOf(deps.core.kb);
   return line ? `${line.name}（${line.phone}）` : undefined;
 }
 
 function createAdapter(deps: ChannelDeps): TeamsAdapter {
   const adapter = new TeamsAdapter(createAuthentication(deps.config));
-  const apology = teamsMsg.turnError(callCenterOf(deps));
+  const apology = teamsMsg.turnError(callCenterText(deps));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const type = context.activity.type;
     const err = describeError(error);

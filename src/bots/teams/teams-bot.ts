@@ -1,5 +1,6 @@
 import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
-import { createRedeliveryGuard, deliveryKey, tenantAllowed, tenantOf } from "./activity-guards.js";
+import { createRecentIds } from "../recent-ids.js";
+import { deliveryKey, tenantAllowed, tenantOf } from "./activity-guards.js";
 import { type BotDeps, handleMessage } from "./handle-message.js";
 import { searchTopics } from "./message-extension.js";
 import { cardAttachment } from "./render-card.js";
@@ -24,7 +25,7 @@ function botWasAdded(activity: Activity): boolean {
 
 /** Answers Teams activities: chat and channel messages, card buttons, the welcome, the message extension. */
 export function createTeamsBot(deps: BotDeps, options: TeamsBotOptions): TurnLogic {
-  const redelivery = createRedeliveryGuard(options.redeliveryTtlMs ? { ttlMs: options.redeliveryTtlMs } : {});
+  const redelivery = createRecentIds(options.redeliveryTtlMs ? { ttlMs: options.redeliveryTtlMs } : {});
 
   return async (context) => {
     const activity = context.activity;
@@ -36,7 +37,7 @@ export function createTeamsBot(deps: BotDeps, options: TeamsBotOptions): TurnLog
     }
     if (activity.type === "message" || activity.type === "conversationUpdate") {
       const key = deliveryKey(activity);
-      if (key && !redelivery.firstDelivery(key)) {
+      if (key && !redelivery.firstTime(key)) {
         deps.logger.info({ channel: "teams", type: activity.type }, "teams: redelivery ignored");
         return;
       }

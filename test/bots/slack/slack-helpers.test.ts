@@ -2,29 +2,7 @@ import { Writable } from "node:stream";
 import { webApi } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { createBoltLogger } from "../../../src/bots/slack/bolt-logger.js";
-import { createSeenEvents } from "../../../src/bots/slack/event-dedup.js";
 import { createLogger } from "../../../src/privacy/logger.js";
-
-describe("createSeenEvents", () => {
-  it("remembers an event id for the window, then forgets it", () => {
-    let now = 0;
-    const seen = createSeenEvents(10 * 60_000, 100, () => now);
-    expect(seen.firstTime("Ev1")).toBe(true);
-    expect(seen.firstTime("Ev1")).toBe(false);
-    now = 9 * 60_000;
-    expect(seen.firstTime("Ev1")).toBe(false);
-    now = 10 * 60_000 + 1;
-    expect(seen.firstTime("Ev1")).toBe(true);
-  });
-
-  it("holds at most `max` ids, forgetting the oldest", () => {
-    const seen = createSeenEvents(10 * 60_000, 3, () => 0);
-    for (const id of ["a", "b", "c", "d"]) expect(seen.firstTime(id)).toBe(true);
-    expect(seen.size).toBe(3);
-    expect(seen.firstTime("d")).toBe(false);
-    expect(seen.firstTime("a")).toBe(true);
-  });
-});
 
 describe("createBoltLogger", () => {
   it("drops info and debug, keeps warnings and errors without SDK payloads", () => {

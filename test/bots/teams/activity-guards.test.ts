@@ -1,34 +1,11 @@
 import type { Activity } from "botbuilder";
 import { describe, expect, it } from "vitest";
-import {
-  createRedeliveryGuard,
-  deliveryKey,
-  tenantAllowed,
-  tenantOf,
-} from "../../../src/bots/teams/activity-guards.js";
+import { deliveryKey, tenantAllowed, tenantOf } from "../../../src/bots/teams/activity-guards.js";
 import { isHelpCommand, questionText } from "../../../src/bots/teams/message-text.js";
 
 const activity = (fields: Record<string, unknown>) => fields as unknown as Activity;
 
-describe("redelivery guard", () => {
-  it("answers an id once within ten minutes, again after", () => {
-    let now = 0;
-    const guard = createRedeliveryGuard({ now: () => now });
-    expect(guard.firstDelivery("a")).toBe(true);
-    now = 9 * 60_000;
-    expect(guard.firstDelivery("a")).toBe(false);
-    now = 10 * 60_000 + 1;
-    expect(guard.firstDelivery("a")).toBe(true);
-  });
-
-  it("stays bounded: the oldest ids go first", () => {
-    const guard = createRedeliveryGuard({ maxEntries: 3, now: () => 0 });
-    for (const id of ["a", "b", "c", "d"]) expect(guard.firstDelivery(id)).toBe(true);
-    expect(guard.size).toBe(3);
-    expect(guard.firstDelivery("d")).toBe(false);
-    expect(guard.firstDelivery("a")).toBe(true);
-  });
-
+describe("redelivery key", () => {
   it("keys by conversation and id; no id, no key", () => {
     expect(deliveryKey(activity({ id: "1", conversation: { id: "c1" } }))).not.toBe(
       deliveryKey(activity({ id: "1", conversation: { id: "c2" } })),
