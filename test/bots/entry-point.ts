@@ -13,13 +13,20 @@ export interface Shown {
   readonly content: string;
 }
 
-/** An entry point of the server, as bad-input.test.ts drives it (Slack: one more of these). */
+/** An entry point of the server, as bad-input.test.ts drives it. */
 export interface EntryPoint {
   readonly name: string;
   readonly path: string;
   readonly env: Record<string, string>;
   readonly mounter: ChannelMounter;
+  /** The channel quotes the masked question back in its reply (checked for cleanliness, not absence). */
+  readonly quotesQuestion?: boolean;
   wrap(payload: Payload): { body: string; headers: Record<string, string> };
+  /**
+   * Awaited after each POST, before `shown` and `stray`: an entry point that acknowledges first and
+   * answers afterwards (Slack) waits here for the answer; one that answers in the response has none.
+   */
+  settle?(): Promise<void>;
   /** What was shown for the last request (the response body, or what reached a fake platform). */
   shown(reply: Reply): Shown[];
   /** Calls that went where they should not (a second reply, an address the bot must never call). */

@@ -2,6 +2,7 @@ import type { Answer, TopicRef } from "../../engine/answer-model.js";
 import { textMsg } from "../../engine/messages.js";
 import { renderAnswerText } from "../../engine/render-text.js";
 import type { Step } from "../../knowledge/schema.js";
+import { stripInvisible } from "../../nlp/normalize.js";
 import { ACTION, feedbackValueOf, shareValueOf, topicValueOf } from "./action-values.js";
 import {
   actionIds,
@@ -108,7 +109,10 @@ function tailBlocks(answer: Answer, options: RenderOptions, id: NextId): Block[]
     out.push(...sections([heading(blockMsg.related)]), ...actions(refButtons(answer.related, id)));
   }
   if (answer.alternatives.length > 0) {
-    const quoted = options.question?.trim();
+    // Quoted as typed, less what no one means to type (NUL, bidi overrides, zero-width, lone surrogates).
+    const quoted = stripInvisible(options.question ?? "")
+      .replace(/\s+/g, " ")
+      .trim();
     const lead = quoted ? esc(blockMsg.didYouMean(clip(quoted, QUOTE_MAX))) : esc(blockMsg.alternatives);
     out.push(...sections([lead]), ...actions(refButtons(answer.alternatives, id)));
   }

@@ -29,6 +29,32 @@ function fromTheFuture(req: IncomingMessage, nowMs: number): boolean {
   return Number.isFinite(ts) && ts - nowMs / 1000 > MAX_FUTURE_SKEW_SECONDS;
 }
 
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function parsesToObject(json: string): boolean {
+  try {
+    return isObject(JSON.parse(json));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Slack sends a JSON object (events) or a form (commands; interactivity as a form with a JSON
+ * `payload`). Anything else is refused here: Bolt would leave it unacknowledged for 3 s and log a
+ * fragment of the body with its parse error.
+ */
+function wellFormed(req: IncomingMessage, raw: Buffer): boolean {
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  const text = raw.toString("utf8");
+  if (type.includes("application/json")) return parsesToObject(text);
+  if (type.includes("application/x-www-form-urlencoded")) {
+    const payload = new URLSearchParams(text).get("payload");
+    return payload === null || parsesToObject(payload);
+  }
+  return false;
+}
+
 /**
  * POST /slack/events for events, commands and interactivity. The body is read here, within 1 MB
  * (declared or counted, compressed bodies refused), and handed to Bolt as `rawBody`, which Bolt
@@ -43,6 +69,7 @@ export function slackEventsRoute(receiver: HTTPReceiver): (req: Request, res: Re
     }
     const body = await readBody(req, MAX_BODY_BYTES);
     if (!body.ok) return noBody(res, body.status);
+    if (!wellFormed(req, body.raw)) return noBody(res, 400);
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body.raw;
     const answered = responseDone(res);
     receiver.requestListener(req, res);

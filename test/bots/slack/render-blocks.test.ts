@@ -116,6 +116,14 @@ describe("renderAnswerBlocks", () => {
     for (const raw of ["<!channel>", "<!here>", "<@U123>", "<https://evil"]) expect(shown).not.toContain(raw);
   });
 
+  it("quotes the question without NUL, bidi overrides, zero-width characters or lone surrogates", () => {
+    const answer = core.engine.answer({ text: "無効と表示された", now: NOW });
+    const question = "\u202e無\u200b効\u0000と\u2060表示\ud800された";
+    const shown = JSON.stringify(renderAnswerBlocks(answer, { question }).blocks);
+    expect(shown).toContain("『無効と表示された』");
+    expect(shown).not.toMatch(/[\u200b\u202e\u2060]|\\u0000|\\ud800/);
+  });
+
   it("adds the share button only when asked, and the feedback buttons always", () => {
     const answer = core.engine.answer({ text: "", topic: "2-2", now: NOW });
     const ids = (m: SlackMessage) => JSON.stringify(m.blocks).match(/"action_id":"[^"]+"/g) ?? [];

@@ -157,3 +157,21 @@ export function clickBody(options: ClickOptions): string {
 }
 
 export const FORM = "application/x-www-form-urlencoded";
+
+/** The headers of a request signed like Slack signs it, for a client other than postSigned. */
+export function signedHeaders(
+  body: string,
+  contentType = "application/json",
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  return {
+    "content-type": contentType,
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": sign(body, timestamp),
+  };
+}
+
+/** The `event_callback` envelope of eventBody as an object, so fields can be set on it before it is serialised. */
+export function eventEnvelope(event: Record<string, unknown>, eventId?: string): Record<string, unknown> {
+  return JSON.parse(eventBody(event, eventId)) as Record<string, unknown>;
+}
