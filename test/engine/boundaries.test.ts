@@ -6,7 +6,7 @@ import { findProjectRoot } from "../../src/project-root.js";
 const root = findProjectRoot();
 const files = [
   ...readdirSync(join(root, "src", "engine")).map((f) => join(root, "src", "engine", f)),
-  join(root, "src", "knowledge", "line-status.ts"),
+  join(root, "src", "engine", "line-status.ts"),
 ].filter((f) => f.endsWith(".ts"));
 
 describe("the engine knows nothing of channels", () => {

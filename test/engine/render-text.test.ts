@@ -44,7 +44,9 @@ describe("plain text for the CLI", () => {
       "■ 確認結果\n高齢受給者証負担割合「3割」",
     );
     const outage = renderAnswerText(ask({ text: "", topic: "2-4-emergency", now: jst("2026-11-23T10:00:00") }));
-    expect(outage).toContain("■ ご注意\n・コールセンターは現在、受付時間外");
+    expect(outage).toContain(
+      "■ ご注意\n・「緊急時医療情報・資格確認機能」の利用はコールセンターへの連絡から始まりますが、コールセンターは現在、受付時間外です。",
+    );
     expect(renderAnswerText(ask({ text: "", topic: "2-3" }))).toMatch(/■ 参照：1-② .*\n.*\n1\. /);
   });
 
