@@ -1,3 +1,4 @@
+import { ANSWER_LABELS } from "../../engine/messages.js";
 /** Every Japanese sentence the Slack channel shows (Block Kit, replies, App Home, the banner). */
 
 export const slackMsg = {
@@ -15,29 +16,10 @@ export const slackMsg = {
 } as const;
 
 export const blockMsg = {
-  warnings: "ご注意",
-  clarify: "確認させてください",
-  steps: "対処方法",
-  notes: "補足",
-  check: "確認結果",
-  variant: "表示の例と資格の状態",
-  variantScreens: "表示の例",
-  variantResult: "資格確認結果",
-  variantState: "資格の状態",
-  fact: (fact: string) => `確認方法：${fact}`,
-  crossRef: (section: string, title: string) => `参照：${section} ${title}`,
-  lines: "問い合わせ先",
-  tollFree: "（通話無料）",
+  ...ANSWER_LABELS,
   hours: (text: string) => `受付時間：${text}`,
-  statusNow: (status: string) => `現在：${status}`,
-  tellFirst: (items: readonly string[]) => `はじめにお伝えいただくこと：${items.join("、")}`,
-  parties: "確認先",
-  links: "参考リンク",
-  related: "関連する内容",
-  didYouMean: (quoted: string) => `『${quoted}』についての回答です。こちらの内容ではありませんか？`,
-  alternatives: "こちらの内容ではありませんか？",
-  readAloud: "電話でのご案内（読み上げ例）",
-  feedbackQuestion: "この回答は役に立ちましたか？",
+  didYouMean: (quoted: string) => `『${quoted}』についての回答です。${ANSWER_LABELS.alternatives}？`,
+  alternatives: `${ANSWER_LABELS.alternatives}？`,
   helpful: "👍 役に立った",
   notHelpful: "👎 役に立たなかった",
   share: "チャンネルに共有",

@@ -1,3 +1,4 @@
+import { ANSWER_LABELS } from "../../engine/messages.js";
 /** Every Japanese sentence the Teams channel shows (cards, replies, the message extension, the banner). */
 
 export const teamsMsg = {
@@ -15,29 +16,10 @@ export const teamsMsg = {
 } as const;
 
 export const cardMsg = {
-  warnings: "ご注意",
-  clarify: "確認させてください",
-  steps: "対処方法",
-  notes: "補足",
-  check: "確認結果",
-  variant: "表示の例と資格の状態",
-  variantScreens: "表示の例",
-  variantResult: "資格確認結果",
-  variantState: "資格の状態",
+  ...ANSWER_LABELS,
   fact: "確認方法",
-  crossRef: (section: string, title: string) => `参照：${section} ${title}`,
-  lines: "問い合わせ先",
-  tollFree: "（通話無料）",
   call: (phone: string) => `📞 ${phone} に電話`,
-  tellFirst: (items: readonly string[]) => `はじめにお伝えいただくこと：${items.join("、")}`,
-  statusNow: (status: string) => `現在：${status}`,
-  parties: "確認先",
-  links: "参考リンク",
-  related: "関連する内容",
-  alternatives: "こちらの内容ではありませんか",
-  readAloud: "電話でのご案内（読み上げ例）",
   showReadAloud: "読み上げ例を表示",
-  feedbackQuestion: "この回答は役に立ちましたか？",
   helpful: "👍 役に立った",
   notHelpful: "👎 役に立たなかった",
   callCenter: "コールセンターの案内",
