@@ -79,16 +79,20 @@ async function freePort(): Promise<number> {
 async function serverReady(): Promise<void> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, "dist", "src", "main.js")], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      DATA_DIR: join(root, "data", "bench"),
+  const child = spawn(
+    process.execPath,
+    ["--max-old-space-size=256", "--max-semi-space-size=2", join(root, "dist", "src", "main.js")],
+    {
+      env: {
+        PATH: process.env.PATH ?? "",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "silent",
+        DATA_DIR: join(root, "data", "bench"),
+      },
+      stdio: "ignore",
     },
-    stdio: "ignore",
-  });
+  );
   try {
     for (;;) {
       if (performance.now() - t0 > 15_000) throw new Error("not ready within 15 s");

@@ -197,7 +197,11 @@ const slackApi = await startFake((path) =>
     : { ok: true, ts: "1.0" },
 );
 const port = await freePort();
-const child = spawn(process.execPath, ["--max-semi-space-size=4", join(root, "dist", "src", "main.js")], {
+// The same Node flags as `npm start` (package.json), so the figures are those of a real start.
+const NODE_FLAGS = (process.env.ONSHI_NODE_FLAGS ?? "--max-old-space-size=256 --max-semi-space-size=2")
+  .split(" ")
+  .filter(Boolean);
+const child = spawn(process.execPath, [...NODE_FLAGS, join(root, "dist", "src", "main.js")], {
   env: {
     PATH: process.env.PATH ?? "",
     PORT: String(port),
