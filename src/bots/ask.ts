@@ -2,6 +2,7 @@ import type { Answer, Query } from "../engine/answer-model.js";
 import { maskPersonalData } from "../privacy/mask.js";
 import { PERSONAL_NUMBER_WARNING } from "../privacy/messages.js";
 import type { Channel } from "../privacy/miss-store.js";
+import { answerAsOfMinute } from "./answer-cache.js";
 import type { ChannelDeps } from "./channel-deps.js";
 
 export interface AskInput {
@@ -48,15 +49,15 @@ function isKnownFact(core: ChannelDeps["core"], fact: string): boolean {
  */
 export function ask(deps: Pick<ChannelDeps, "core" | "logger" | "store" | "now">, input: AskInput): AskOutcome {
   const { text: maskedText, personalNumberSeen } = maskQuestion(input.text);
-  const now = input.now ?? deps.now?.();
-  const query: Query = {
+  const now = input.now ?? deps.now?.() ?? new Date();
+  const query: Query & { now: Date } = {
     text: maskedText,
-    ...(now ? { now } : {}),
+    now,
     ...(input.topic ? { topic: input.topic } : {}),
     ...(input.variant ? { variant: input.variant } : {}),
     ...(input.fact && isKnownFact(deps.core, input.fact) ? { fact: input.fact } : {}),
   };
-  const answer = withPersonalNumberWarning(deps.core.engine.answer(query), personalNumberSeen);
+  const answer = withPersonalNumberWarning(answerAsOfMinute(deps.core.engine, query), personalNumberSeen);
   if (!input.topic && input.record !== false) {
     deps.store.recordQuestion({
       channel: input.channel,

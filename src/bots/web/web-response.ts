@@ -29,8 +29,21 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowed: re
   }
 }
 
+// A kept answer (bots/answer-cache.ts) is asked for again and again: its JSON is kept beside it.
+const serialized = new WeakMap<object, Buffer>();
+
+function toBytes(body: unknown): Buffer {
+  if (typeof body !== "object" || body === null) return Buffer.from(JSON.stringify(body), "utf8");
+  let payload = serialized.get(body);
+  if (!payload) {
+    payload = Buffer.from(JSON.stringify(body), "utf8");
+    serialized.set(body, payload);
+  }
+  return payload;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const payload = Buffer.from(JSON.stringify(body), "utf8");
+  const payload = toBytes(body);
   res.writeHead(status, {
     ...headers,
     "Content-Type": "application/json; charset=utf-8",
