@@ -63,3 +63,18 @@ describe("answers kept for the minute they were asked in", () => {
     expect(engine.asked).toHaveLength(2);
   });
 });
+
+describe("memory stays bounded as minutes pass", () => {
+  it("answers of minutes that are over are let go", () => {
+    const engine = counting();
+    answerAsOfMinute(engine, { text: "停電", now: jst("2026-11-24T10:00:05") });
+    answerAsOfMinute(engine, { text: "停電", now: jst("2026-11-24T10:01:05") });
+    answerAsOfMinute(engine, { text: "停電", now: jst("2026-11-24T10:02:05") });
+    // 10:00 was let go when 10:02 came: asking about it again builds it again
+    answerAsOfMinute(engine, { text: "停電", now: jst("2026-11-24T10:00:30") });
+    expect(engine.asked).toHaveLength(4);
+    // 10:02 is still kept
+    answerAsOfMinute(engine, { text: "停電", now: jst("2026-11-24T10:02:40") });
+    expect(engine.asked).toHaveLength(4);
+  });
+});
