@@ -7,6 +7,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: "forks",
     setupFiles: ["test/setup/no-console-noise.ts"],
-    globalSetup: ["test/setup/scan-logs.ts"],
+    globalSetup: ["test/setup/build.ts", "test/setup/scan-logs.ts"],
   },
 });

@@ -3,7 +3,9 @@ import { createInterface } from "node:readline";
 import { feedbackFilePath, readConfig } from "./config.js";
 import { type Core, loadCore } from "./core.js";
 import { renderAnswerText } from "./engine/render-text.js";
-import { loadKnowledge } from "./knowledge/load-knowledge.js";
+import { checkFaithfulness, readKnowledgeYaml } from "./knowledge/faithfulness.js";
+import { citeGuide, loadGuide } from "./knowledge/load-guide.js";
+import { defaultKnowledgeDir, loadKnowledge } from "./knowledge/load-knowledge.js";
 import type { MatchResult } from "./nlp/match-result.js";
 import { runReportMisses } from "./privacy/report-misses.js";
 
@@ -12,7 +14,7 @@ const USAGE = `使い方:
   npm run --silent ask -- --json "質問"          回答モデルを JSON で表示
   npm run --silent ask -- --jsonl < 質問.txt     1行1問で照合し、1行1 JSON を出力
   npm run --silent ask -- --now 2026-11-23T10:00:00+09:00 "質問"   時刻を指定
-  npm run kb:check                               知識ベースを検査
+  npm run kb:check                               知識ベースを検査（形式・参照・ガイドとの突き合わせ）
   npm run report:misses [-- ファイル]            回答できなかった質問とフィードバックの集計`;
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
@@ -84,16 +86,30 @@ async function runAsk(args: string[]): Promise<number> {
   return 0;
 }
 
+/** `kb-check [KNOWLEDGE_DIR] [--guide GUIDE_DIR]`: the schema, the references, then faithfulness to the guide. */
 function runKbCheck(args: string[]): number {
-  const loaded = loadKnowledge(args[0]);
+  const guideAt = args.indexOf("--guide");
+  const guideDir = guideAt >= 0 ? args[guideAt + 1] : undefined;
+  const knowledgeDir = args.find((a, i) => !a.startsWith("--") && (guideAt < 0 || i !== guideAt + 1));
+  const loaded = loadKnowledge(knowledgeDir);
   if (!loaded.ok) {
     err(`知識ベースにエラーがあります:\n${loaded.message}`);
     return 1;
   }
+  const guide = loadGuide(guideDir);
+  if (!guide.ok) {
+    err(`ガイドを読み込めません:\n${guide.message}`);
+    return 1;
+  }
   const { kb } = loaded;
+  const problems = checkFaithfulness(guide.guide, kb, readKnowledgeYaml(knowledgeDir ?? defaultKnowledgeDir()));
+  if (problems.length > 0) {
+    err(`知識ベースがガイドと一致しません（${problems.length}件）:\n${problems.join("\n")}`);
+    return 1;
+  }
   const examples = [...kb.topics.values()].reduce((n, t) => n + t.matching.examples.length, 0);
   out(
-    `知識ベース OK: トピック ${kb.topics.size}件、窓口 ${kb.phoneLines.size}件、リンク ${kb.links.size}件、例文 ${examples}件`,
+    `知識ベース OK: トピック ${kb.topics.size}件、窓口 ${kb.phoneLines.size}件、リンク ${kb.links.size}件、例文 ${examples}件。ガイドとの突き合わせ OK（${citeGuide(guide.guide.identity)}）`,
   );
   return 0;
 }

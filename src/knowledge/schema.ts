@@ -3,7 +3,7 @@ import { z } from "zod";
 // Validation messages in Japanese: the knowledge base and the settings are edited by Japanese staff.
 z.config(z.locales.ja());
 
-/** The 21 topic IDs of ../shared/spec/topics.md: a public contract, never renamed. */
+/** The 21 topic IDs of docs/spec/topics.md: a public contract, never renamed. */
 export const TOPIC_IDS = [
   "1-1",
   "1-2",

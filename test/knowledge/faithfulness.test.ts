@@ -1,145 +1,119 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkFaithfulness, readGuideFacts, readKnowledgeYaml } from "../../src/knowledge/faithfulness.js";
+import { type Guide, loadGuide, sha256 } from "../../src/knowledge/load-guide.js";
 import { defaultKnowledgeDir, loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 import type { KnowledgeBase } from "../../src/knowledge/schema.js";
 import { findProjectRoot } from "../../src/project-root.js";
 
-// The guide is the only source: numbers, URLs and hours flow from it, never into it.
-const guidePath = join(findProjectRoot(), "..", "shared", "guide", "help-guide.ja.txt");
-const guide = readFileSync(guidePath, "utf8");
-
-/** The guide's own typos, corrected in quotes without changing the meaning. */
-const TYPO_FIXES: ReadonlyArray<readonly [string, string]> = [
-  ["へてにその旨", "へその旨"],
-  ["記入いただいでください", "記入いただいてください"],
-  ["記入いただってください", "記入いただいてください"],
-];
-
-/** Bold markers and all whitespace (the guide breaks lines and table cells anywhere) removed. */
-function normalise(text: string): string {
-  return text.replace(/\*\*/g, "").replace(/\s+/g, "");
+function loadedGuide(): Guide {
+  const result = loadGuide();
+  if (!result.ok) throw new Error(result.message);
+  return result.guide;
 }
 
-const guideNormalised = normalise(TYPO_FIXES.reduce((text, [from, to]) => text.split(from).join(to), guide));
-
-const PHONE = /(?<!\d)0\d+-\d+-\d+(?!\d)/g;
-const URL = /https?:\/\/[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]+/g;
-const HOURS = /(?<!\d)\d{1,2}:\d{2}～\d{1,2}:\d{2}(?!\d)/g;
-
-const dataDir = defaultKnowledgeDir();
-const yamlFiles = [
-  join(dataDir, "contacts.yaml"),
-  ...readdirSync(join(dataDir, "topics"))
-    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
-    .map((f) => join(dataDir, "topics", f)),
-];
-const yamlTexts = yamlFiles.map((file) => ({ file: relative(dataDir, file), text: readFileSync(file, "utf8") }));
-
-function uniqueMatches(text: string, pattern: RegExp): string[] {
-  return [...new Set(text.match(pattern) ?? [])];
-}
-
-function loadKb(): KnowledgeBase {
-  const result = loadKnowledge();
+function loadKb(dir?: string): KnowledgeBase {
+  const result = loadKnowledge(dir);
   if (!result.ok) throw new Error(result.message);
   return result.kb;
 }
 
+const guide = loadedGuide();
 const kb = loadKb();
-const guidePhones = uniqueMatches(guide, PHONE);
-const guideUrls = uniqueMatches(guide, URL);
-const guideHours = uniqueMatches(guide, HOURS);
+const facts = readGuideFacts(guide);
+const dataDir = defaultKnowledgeDir();
 
-describe("the guide itself (guards the patterns below)", () => {
-  it("has the phone numbers, URLs and hours this test looks for", () => {
-    expect(guidePhones).toHaveLength(6);
-    expect(guidePhones).toContain("0800-080-4583");
-    expect(guideUrls).toHaveLength(4);
-    expect(guideHours).toEqual(expect.arrayContaining(["8:00～18:00", "8:00～16:00", "9:00～17:30"]));
+describe("the guide inside the repository", () => {
+  it("is the text its identity records", () => {
+    expect(sha256(guide.text)).toBe(guide.identity.sha256);
+    expect(guide.identity.publishers).toEqual(["厚生労働省", "社会保険診療報酬支払基金"]);
+    expect(guide.text).toContain("運用時のヘルプガイド");
+  });
+
+  it("has the phone numbers, URLs and hours the checks look for (guards the patterns)", () => {
+    expect(facts.phones).toHaveLength(6);
+    expect(facts.phones).toContain("0800-080-4583");
+    expect(facts.urls).toHaveLength(4);
+    expect(facts.hours).toEqual(expect.arrayContaining(["8:00～18:00", "8:00～16:00", "9:00～17:30"]));
+  });
+
+  it("each correction names a typo the guide really has", () => {
+    for (const c of guide.identity.corrections) expect(guide.text).toContain(c.typo);
   });
 });
 
-describe("everything in the guide is in the knowledge base", () => {
-  const phones = [...kb.phoneLines.values()].map((l) => l.phone);
-  const urls = [...kb.links.values()].map((l) => l.url);
-
-  it.each(guidePhones)("phone %s is a phone line", (phone) => {
-    expect(phones).toContain(phone);
+describe("the knowledge base is faithful to the guide", () => {
+  it("has no departure from the guide", () => {
+    expect(checkFaithfulness(guide, kb, readKnowledgeYaml(dataDir))).toEqual([]);
   });
 
-  it.each(guideUrls)("URL %s is a link", (url) => {
-    expect(urls).toContain(url);
-  });
-
-  it.each(guideHours)("hours %s are in a line's hoursText and hours", (range) => {
-    const [open = "", close = ""] = range.split("～").map((t) => t.padStart(5, "0"));
-    const lines = [...kb.phoneLines.values()];
-    expect(lines.some((l) => normalise(l.hoursText).includes(range))).toBe(true);
-    expect(lines.some((l) => l.hours.some((h) => h.open === open && h.close === close))).toBe(true);
-  });
-});
-
-describe("nothing in the knowledge base is missing from the guide", () => {
-  it.each(yamlTexts)("$file holds only the guide's phone numbers, URLs and hours", ({ text }) => {
-    for (const phone of uniqueMatches(text, PHONE)) expect(guidePhones, `phone ${phone}`).toContain(phone);
-    for (const url of uniqueMatches(text, URL)) expect(guideUrls, `URL ${url}`).toContain(url);
-    for (const range of uniqueMatches(text, HOURS)) expect(guideHours, `hours ${range}`).toContain(range);
-  });
-
-  it("every phone line's hours are hours the guide gives", () => {
-    for (const line of kb.phoneLines.values()) {
-      for (const h of line.hours) {
-        const range = `${h.open.replace(/^0/, "")}～${h.close.replace(/^0/, "")}`;
-        expect(guideHours, `${line.id} ${range}`).toContain(range);
-      }
-    }
-  });
-
-  const topics = [...kb.topics.values()];
-
-  it.each(topics.flatMap((t) => t.source.quotes.map((quote) => ({ id: t.id, quote }))))(
-    "$id quotes the guide: $quote",
-    ({ quote }) => {
-      expect(guideNormalised).toContain(normalise(quote));
-    },
-  );
-
-  it.each(
-    topics.flatMap((t) => t.variants.flatMap((v) => v.screenMessages.map((m) => ({ id: `${t.id}/${v.id}`, m })))),
-  )("$id screen message appears verbatim: $m", ({ m }) => {
-    expect(guide).toContain(m);
-  });
-
-  it("the 1-② variants' result and state are the guide's table cells", () => {
+  it("the 1-② variants carry the guide's table cells", () => {
     const variants = kb.topics.get("1-2")?.variants ?? [];
     expect(variants).toHaveLength(3);
     for (const v of variants) {
-      expect(guideNormalised, `${v.id} result`).toContain(normalise(v.result ?? "(none)"));
-      expect(guideNormalised, `${v.id} state`).toContain(normalise(v.state ?? "(none)"));
+      expect(v.result).toBeDefined();
+      expect(v.state).toBeDefined();
     }
   });
 
-  it("every difference pattern of 1-① is the guide's wording", () => {
-    const patterns = kb.topics.get("1-1")?.differencePatterns ?? [];
-    expect(patterns.length).toBeGreaterThanOrEqual(6);
-    for (const p of patterns) {
-      for (const part of p.guideText.split("（例）")) expect(guideNormalised, p.id).toContain(normalise(part));
-    }
+  it("1-① keeps at least six difference patterns", () => {
+    expect(kb.topics.get("1-1")?.differencePatterns.length ?? 0).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe("a broken copy is caught", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it("the 1-④ table rows are the guide's rows", () => {
-    for (const row of kb.topics.get("1-4")?.comboTable ?? []) {
-      const cells = [row.no, row.wrong.ratio, row.wrong.category, row.right.ratio, row.right.category].join("");
-      expect(guideNormalised).toContain(normalise(cells));
-    }
+  function brokenCopy(file: string, edit: (text: string) => string): string {
+    const dir = mkdtempSync(join(tmpdir(), "kb-"));
+    dirs.push(dir);
+    cpSync(dataDir, dir, { recursive: true });
+    const path = join(dir, file);
+    const before = readFileSync(path, "utf8");
+    const after = edit(before);
+    expect(after).not.toBe(before);
+    writeFileSync(path, after);
+    return dir;
+  }
+
+  const cases: Array<[string, string, (t: string) => string, RegExp]> = [
+    ["a transposed phone number", "contacts.yaml", (t) => t.replace("0800-080-4583", "0800-080-4538"), /0800-080-4538/],
+    ["a changed hour", "contacts.yaml", (t) => t.replace("9:00～17:30", "9:00～18:30"), /9:00～18:30/],
+    ["an invented URL", "topics/3-links.yaml", (t) => `${t}\n# https://example.com/form\n`, /example\.com/],
+    [
+      "a quote the guide does not say",
+      "topics/1-3.yaml",
+      (t) => t.replaceAll("へその旨お知らせ", "へ至急お知らせ"),
+      /1-3/,
+    ],
+  ];
+
+  it.each(cases)("%s", (_name, file, edit, expected) => {
+    const dir = brokenCopy(file, edit);
+    const problems = checkFaithfulness(guide, loadKb(dir), readKnowledgeYaml(dir));
+    expect(problems.join("\n")).toMatch(expected);
   });
 
-  it("never links the 被保険者資格申立書 form (the guide gives no URL for 様式はこちら)", () => {
-    for (const { file, text } of yamlTexts) {
-      for (const line of text.split("\n").filter((l) => l.includes("申立書"))) {
-        expect(line, file).not.toMatch(URL);
-      }
+  it("npm run kb:check fails on a transposed number and names it", () => {
+    const dir = brokenCopy("contacts.yaml", (t) => t.replaceAll("0800-080-4583", "0800-080-4538"));
+    const root = findProjectRoot();
+    let stderr = "";
+    let status = 0;
+    try {
+      execFileSync(process.execPath, [join(root, "dist", "src", "cli.js"), "kb-check", dir], { stdio: "pipe" });
+    } catch (err) {
+      const e = err as { status: number; stderr: Buffer };
+      status = e.status;
+      stderr = e.stderr.toString();
     }
+    expect(status).toBe(1);
+    expect(stderr).toContain("0800-080-4538");
+    expect(stderr).toContain("ガイドにありません");
   });
 });

@@ -59,7 +59,7 @@ function wellFormed(req: IncomingMessage, raw: Buffer): boolean {
  * POST /slack/events for events, commands and interactivity. The body is read here, within 1 MB
  * (declared or counted, compressed bodies refused), and handed to Bolt as `rawBody`, which Bolt
  * uses for the signature instead of reading the stream. The route waits for Bolt's response and
- * never calls next(), or restify would answer first (see shared/notes/platform-facts.md).
+ * never calls next(), or restify would answer first (Bolt's late reply would then crash the process with ERR_HTTP_HEADERS_SENT).
  */
 export function slackEventsRoute(receiver: HTTPReceiver): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
