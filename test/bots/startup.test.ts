@@ -35,7 +35,7 @@ interface Started {
 
 function start(env: Record<string, string>): Started {
   let err = "";
-  const child = spawn(process.execPath, ["--disable-warning=DEP0111", main], {
+  const child = spawn(process.execPath, [main], {
     env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "silent", DATA_DIR: join(scratch, "data"), ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
