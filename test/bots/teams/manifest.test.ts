@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
 import { Ajv } from "ajv";
@@ -16,9 +16,11 @@ import { findProjectRoot } from "../../../src/project-root.js";
 const root = findProjectRoot();
 const dir = join(root, "manifest", "teams");
 const APP_ID = "11111111-2222-3333-4444-555555555555";
+// The newest schema @microsoft/app-manifest ships offline; the manifest validates against it unchanged.
+const SCHEMA_VERSION = "1.30";
 const SCHEMA = join(
   root,
-  "node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.schema.json",
+  `node_modules/@microsoft/app-manifest/build/json-schemas/teams/v${SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
 );
 
 // ajv-formats is CommonJS with a default export; under NodeNext the function sits on `.default`.
@@ -34,6 +36,8 @@ function validator() {
 
 interface Manifest {
   $schema?: string;
+  manifestVersion: string;
+  permissions?: string[];
   id: string;
   name: { short: string; full: string };
   icons: { color: string; outline: string };
@@ -72,11 +76,12 @@ function readPng(file: string): Png {
 }
 
 describe("Teams app manifest", () => {
-  it("validates against the v1.19 schema once the app ID is filled in", () => {
+  it(`validates against the v${SCHEMA_VERSION} schema once the app ID is filled in`, () => {
     const manifest = built();
     expect(manifest.$schema).toBe(
-      "https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json",
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
     );
+    expect(manifest.manifestVersion).toBe(SCHEMA_VERSION);
     const { $schema: _ignored, ...rest } = manifest;
     const validate = validator();
     expect(validate(rest), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -109,6 +114,15 @@ describe("Teams app manifest", () => {
     expect(titles).toContain("ヘルプ");
     for (const q of EXAMPLE_QUESTIONS) expect(titles).toContain(q);
     expect(manifest.composeExtensions[0]?.commands[0]).toMatchObject({ id: "searchTopics", type: "query" });
+  });
+
+  it("asks for no permission the bot does not use: it only replies, never messages team members first", () => {
+    expect(built().permissions ?? []).not.toContain("messageTeamMembers");
+    const teamsDir = join(root, "src", "bots", "teams");
+    for (const file of readdirSync(teamsDir)) {
+      const source = readFileSync(join(teamsDir, file), "utf8");
+      expect(source, file).not.toMatch(/continueConversation|createConversation|sendMessageToTeamsChannel/u);
+    }
   });
 
   it("ships a 192×192 colour icon and a 32×32 white-on-transparent outline icon", () => {
