@@ -10,10 +10,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateSync } from "node:zlib";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { unzipSync } from "fflate";
+import { PNG } from "pngjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   APP_ID_PLACEHOLDER,
@@ -23,6 +23,7 @@ import {
   placeholderUrls,
   runBuildTeamsPackage,
 } from "../../../scripts/build-teams-package.js";
+import { colorIcon, outlineIcon } from "../../../scripts/generate-teams-icons.js";
 import { EXAMPLE_QUESTIONS } from "../../../src/bots/teams/messages.js";
 import { findProjectRoot } from "../../../src/project-root.js";
 
@@ -62,30 +63,10 @@ function built(): Manifest {
   return JSON.parse(fillManifest(readFileSync(join(dir, "manifest.json"), "utf8"), APP_ID)) as Manifest;
 }
 
-interface Png {
-  width: number;
-  height: number;
-  rgba: Buffer;
-}
-
-/** The IHDR size and the pixels of an 8-bit RGBA PNG whose rows all use filter 0 (as the generator writes). */
-function readPng(file: string): Png {
-  const data = readFileSync(join(dir, file));
-  expect(data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(data.toString("ascii", 12, 16)).toBe("IHDR");
-  const width = data.readUInt32BE(16);
-  const height = data.readUInt32BE(20);
-  expect([data[24], data[25]]).toEqual([8, 6]);
-  const idat: Buffer[] = [];
-  for (let off = 8; off < data.length; ) {
-    const len = data.readUInt32BE(off);
-    if (data.toString("ascii", off + 4, off + 8) === "IDAT") idat.push(data.subarray(off + 8, off + 8 + len));
-    off += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const rgba = Buffer.alloc(width * height * 4);
-  for (let y = 0; y < height; y++) raw.copy(rgba, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
-  return { width, height, rgba };
+/** Size and RGBA pixels, decoded by pngjs (which checks the signature, the chunks' CRCs and zlib). */
+function readPng(file: string) {
+  const png = PNG.sync.read(readFileSync(join(dir, file)));
+  return { width: png.width, height: png.height, rgba: png.data };
 }
 
 describe("Teams app manifest", () => {
@@ -151,6 +132,11 @@ describe("Teams app manifest", () => {
     }
     expect(opaque).toBeGreaterThan(50);
     expect(outline.rgba[3]).toBe(0); // the corner is transparent
+  });
+
+  it("commits the icons the generator draws (rerun it after changing the design)", () => {
+    expect(colorIcon()).toEqual(readFileSync(join(dir, "color.png")));
+    expect(outlineIcon()).toEqual(readFileSync(join(dir, "outline.png")));
   });
 });
 
