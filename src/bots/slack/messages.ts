@@ -17,7 +17,8 @@ export const slackMsg = {
 
 export const blockMsg = {
   ...ANSWER_LABELS,
-  hours: (text: string) => `受付時間：${text}`,
+  /** The guide writes some hours with their own 「受付時間」 (「受付時間 9:00～17:00…」): one label, never two. */
+  hours: (text: string) => `受付時間：${text.replace(/^受付時間[\s\u3000：:]*/u, "")}`,
   didYouMean: (quoted: string) => `『${quoted}』についての回答です。${ANSWER_LABELS.alternatives}？`,
   alternatives: `${ANSWER_LABELS.alternatives}？`,
   helpful: "👍 役に立った",

@@ -139,6 +139,17 @@ describe("renderAnswerBlocks", () => {
     expect(shown).toContain("受付時間：");
     expect(shown).toContain("現在：受付中");
   });
+
+  it("labels every line's hours once, whether or not the guide's own wording starts with 受付時間", () => {
+    const lines = [...core.kb.phoneLines.values()];
+    expect(lines.some((l) => l.hoursText.startsWith("受付時間"))).toBe(true);
+    expect(lines.some((l) => !l.hoursText.startsWith("受付時間"))).toBe(true);
+    const view = renderHome({ topics: [], lines: lines.map((l) => lineStatus(l, NOW)), at: "11月24日（火）10:00" });
+    const shown = JSON.stringify(view.blocks);
+    expect(shown).not.toMatch(/受付時間[：:\s]*受付時間/u);
+    expect(shown.match(/受付時間：/gu)?.length).toBe(lines.length);
+    expect(shown).toContain("受付時間：9:00～17:00（土・日・祝日・年末年始（12/29～1/3）除く）");
+  });
 });
 
 describe("renderHome", () => {
