@@ -3,7 +3,7 @@ import type { Matcher } from "../nlp/match-result.js";
 import type { Answer, CheckResult, LineStatus, Query } from "./answer-model.js";
 import { checkCombination } from "./check-combination.js";
 import { checkDifference } from "./check-difference.js";
-import { decideClarify, methodFacts, methodLabel, methodNote } from "./clarify.js";
+import { decideClarify, methodFacts, methodLabel, methodNote, preAnsweredChoice } from "./clarify.js";
 import { exceptionNote, expandCrossRefs, refsOf, stepsOf, topicRef, variantRowOf } from "./expand-refs.js";
 import { buildLines, isTimeQuestion, namedLines, timeSummary } from "./line-answers.js";
 import { formatJstIso, lineStatus } from "./line-status.js";
@@ -54,7 +54,9 @@ function linesAndWarnings(kb: KnowledgeBase, topic: Topic, text: PreparedText, n
 
 function build(kb: KnowledgeBase, resolved: Resolved, query: Query, text: PreparedText, now: Date): Answer {
   const { topic, variant } = resolved;
-  const fact = typeof query.fact === "string" && query.fact.trim() !== "" ? query.fact : undefined;
+  const chosen = typeof query.fact === "string" && query.fact.trim() !== "" ? query.fact : undefined;
+  const pre = chosen === undefined ? preAnsweredChoice(topic, variant, text.raw) : undefined;
+  const fact = chosen ?? pre?.fact;
   const method = topic.id === "1-2" ? methodFacts(text.raw, fact, variant) : undefined;
   const crossRefs = expandCrossRefs(kb, topic);
   const exceptions = exceptionNote(crossRefs);
@@ -71,7 +73,7 @@ function build(kb: KnowledgeBase, resolved: Resolved, query: Query, text: Prepar
   const { lines, warnings, lead } = linesAndWarnings(kb, topic, text, now);
   const clarify = decideClarify(topic, variant, text.raw, fact);
   const check = checkOf(topic, text, exceptions);
-  const shownFact = fact ?? (method?.method ? methodLabel(method.method) : undefined);
+  const shownFact = chosen ?? (method?.method ? methodLabel(method.method) : pre?.label);
   return {
     topic: topic.id,
     ...(variant ? { variant: variant.id, variantRow: variantRowOf(variant) } : {}),

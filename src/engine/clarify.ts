@@ -61,6 +61,24 @@ export function methodNote(variant: Variant | undefined, method: Method | undefi
   return sentences.length > 0 ? clarifyMsg.methodNote(LABEL[method], sentences.join("")) : undefined;
 }
 
+/**
+ * The choice the text already makes: the question would be asked, and the text names the cue words
+ * (knowledge data, `clarify.choices[].cues`) of exactly one choice that carries a fact.
+ */
+export function preAnsweredChoice(
+  topic: Topic,
+  variant: Variant | undefined,
+  text: string,
+): { label: string; fact: string } | undefined {
+  if (!decideClarify(topic, variant, text, undefined)) return undefined;
+  const norm = normalizeCue(text);
+  const named = (topic.clarify?.choices ?? []).filter(
+    (c) => c.fact !== undefined && c.topic === topic.id && c.cues.some((cue) => norm.includes(normalizedWord(cue))),
+  );
+  const only = named.length === 1 ? named[0] : undefined;
+  return only?.fact !== undefined ? { label: only.label, fact: only.fact } : undefined;
+}
+
 /** The topic's clarifying question, unless the text, a chosen fact or a pinned row already answers it. */
 export function decideClarify(
   topic: Topic,

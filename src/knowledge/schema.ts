@@ -183,6 +183,11 @@ export const clarifySchema = z
             variant: slug.optional(),
             /** Appended to the query when chosen, so the next answer can use the fact. */
             fact: text.optional(),
+            /**
+             * Words that already give this answer (顔認証・リーダー: the check was made with the card): a text
+             * naming the cues of this choice only is answered as if the choice had been picked.
+             */
+            cues: z.array(text).default([]),
           })
           .strict(),
       )

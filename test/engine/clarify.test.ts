@@ -94,3 +94,47 @@ describe.each(kbs)("3-reader asks which maker (%s)", (_name, kb) => {
     expect(a.lines[0]?.caveats.join("")).toContain("夏期休暇");
   });
 });
+
+describe("a clarifying choice is pre-answered by its cue words (knowledge data)", () => {
+  /** The fixture's 1-② with cue words on its choices, as a topic author would write them. */
+  function kbWithCues(cues: Record<string, string[]>) {
+    const kb = fixtureKb();
+    const topic = kb.topics.get("1-2")!;
+    const clarify = topic.clarify!;
+    const choices = clarify.choices.map((c) => ({ ...c, cues: cues[c.label] ?? [] }));
+    const topics = new Map(kb.topics);
+    topics.set("1-2", { ...topic, clarify: { ...clarify, choices } });
+    return { ...kb, topics };
+  }
+  const ask = (kb: ReturnType<typeof kbWithCues>, text: string) => engineFor(kb)({ text, topic: "1-2" });
+
+  it("answers as if the choice were picked when the text names its cues only", () => {
+    const kb = kbWithCues({ マイナンバーカード: ["読み取り機"] });
+    const a = ask(kb, "読み取り機で無効と出た");
+    expect(a.clarify).toBeUndefined();
+    expect(a.fact).toBe("マイナンバーカード");
+    expect(ask(kb, "無効と出た").clarify).toBeDefined();
+  });
+
+  it("still asks when the cues of both choices are named", () => {
+    const kb = kbWithCues({ マイナンバーカード: ["読み取り機"], 資格確認書: ["手入力"] });
+    expect(ask(kb, "読み取り機がだめで手入力したら無効").clarify).toBeDefined();
+  });
+
+  it("the text naming the other method wins over a cue", () => {
+    const kb = kbWithCues({ マイナンバーカード: ["読み取り機"] });
+    const a = ask(kb, "読み取り機が壊れていて資格確認書で照会したら無効");
+    expect(a.clarify).toBeUndefined();
+    expect(a.fact).toBe("資格確認書");
+  });
+
+  it.each([
+    ["顔認証リーダーで無効", "the reader reads the card"],
+    ["ｶｰﾄﾞﾘｰﾀﾞｰで該当資格なし", "half-width kana"],
+    ["カードで無効って出ました", "the card"],
+  ])("the real knowledge base: %s → card, no question (%s)", (text) => {
+    const a = engineFor(realKb())({ text, topic: "1-2" });
+    expect(a.clarify).toBeUndefined();
+    expect(a.fact).toBe("マイナンバーカード");
+  });
+});
