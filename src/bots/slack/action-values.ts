@@ -26,7 +26,13 @@ const topicValue = z.object({
   f: z.string().max(200).optional(),
 });
 const feedbackValue = z.object({ t: z.enum(TOPIC_IDS), h: z.boolean() });
-const shareValue = topicValue.extend({ q: z.string().max(MAX_VALUE_LENGTH).optional() });
+const shareValue = topicValue.extend({
+  q: z.string().max(MAX_VALUE_LENGTH).optional(),
+  th: z
+    .string()
+    .regex(/^\d{1,12}\.\d{1,8}$/)
+    .optional(),
+});
 
 export interface TopicPick {
   readonly topic: TopicId;
@@ -37,6 +43,8 @@ export interface TopicPick {
 export interface SharePick extends TopicPick {
   /** The masked question, so the shared answer is the one the user saw (checks read the text). */
   readonly question?: string;
+  /** Shared into this thread (a message looked up with 「ガイドで調べる」) instead of the channel. */
+  readonly thread?: string;
 }
 
 function parse<T>(schema: z.ZodType<T>, value: string | undefined): T | undefined {
@@ -79,7 +87,10 @@ export function parseFeedbackValue(value: string | undefined): { topic: TopicId;
 
 /** The question is cut until the JSON fits Slack's 2,000-character value. */
 export function shareValueOf(pick: SharePick): string {
-  const base = JSON.parse(topicValueOf(pick)) as Record<string, unknown>;
+  const base = {
+    ...(JSON.parse(topicValueOf(pick)) as Record<string, unknown>),
+    ...(pick.thread !== undefined ? { th: pick.thread } : {}),
+  };
   if (pick.question === undefined) return JSON.stringify(base);
   let room = MAX_VALUE_LENGTH;
   for (;;) {
@@ -92,5 +103,7 @@ export function shareValueOf(pick: SharePick): string {
 
 export function parseShareValue(value: string | undefined): SharePick | undefined {
   const v = parse(shareValue, value);
-  return v ? { ...pickOf(v), ...(v.q !== undefined ? { question: v.q } : {}) } : undefined;
+  return v
+    ? { ...pickOf(v), ...(v.q !== undefined ? { question: v.q } : {}), ...(v.th !== undefined ? { thread: v.th } : {}) }
+    : undefined;
 }

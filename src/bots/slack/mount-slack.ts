@@ -7,9 +7,11 @@ import { createBoltLogger } from "./bolt-logger.js";
 import { dropRepeatedEvents } from "./event-dedup.js";
 import { slackMsg } from "./messages.js";
 import { registerActions } from "./on-actions.js";
+import { registerAgentView } from "./on-assistant.js";
 import { registerCommand } from "./on-command.js";
 import { registerHome } from "./on-home.js";
 import { registerMessageListeners } from "./on-messages.js";
+import { registerShortcuts } from "./on-shortcut.js";
 import { createSlackApp } from "./slack-app.js";
 import { SLACK_EVENTS_PATH, slackEventsRoute } from "./slack-route.js";
 
@@ -65,6 +67,8 @@ export async function mountSlack(deps: ChannelDeps): Promise<MountedChannel | un
   registerCommand(app, deps);
   registerActions(app, deps);
   registerHome(app, deps);
+  registerAgentView(app, deps);
+  registerShortcuts(app, deps);
   slack.warm();
 
   if (slack.httpReceiver) {

@@ -64,7 +64,13 @@ export function registerActions(app: App, deps: SlackDeps): void {
       const preface = SLACK_USER_ID.test(body.user.id) ? slackMsg.sharedBy(body.user.id) : undefined;
       const message = answerPick(deps, pick, pick.question, preface ? { preface } : {});
       const shared = await deliver(deps, "share", () =>
-        respond({ response_type: "in_channel", replace_original: false, ...message, ...NO_UNFURL }),
+        respond({
+          response_type: "in_channel",
+          replace_original: false,
+          ...(pick.thread !== undefined ? { thread_ts: pick.thread } : {}),
+          ...message,
+          ...NO_UNFURL,
+        }),
       );
       if (shared) await deliver(deps, "share cleanup", () => respond({ delete_original: true }));
     },

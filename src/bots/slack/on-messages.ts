@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { slackMsg } from "./messages.js";
+import { answerInMessagesTab } from "./on-assistant.js";
 import { answerQuestion, deliver, NO_UNFURL, plainMessage, type SlackDeps } from "./reply.js";
 import { plainFromSlack } from "./slack-text.js";
 
@@ -21,7 +22,7 @@ function replyFor(deps: SlackDeps, rawText: string | undefined) {
   return text === "" ? plainMessage(slackMsg.emptyQuestion) : answerQuestion(deps, text);
 }
 
-/** @mentions are answered in their thread; direct messages where they were written. */
+/** @mentions are answered in their thread; messages in the app's Messages tab in theirs (on-assistant.ts). */
 export function registerMessageListeners(app: App, deps: SlackDeps): void {
   app.event("app_mention", async ({ event, context, client }) => {
     if (!isFromPerson(event, context.botUserId)) return;
@@ -39,14 +40,6 @@ export function registerMessageListeners(app: App, deps: SlackDeps): void {
   app.message(async ({ message, context, client }) => {
     if (message.subtype !== undefined || message.channel_type !== "im") return;
     if (!isFromPerson(message, context.botUserId)) return;
-    const reply = replyFor(deps, message.text);
-    await deliver(deps, "direct message", () =>
-      client.chat.postMessage({
-        channel: message.channel,
-        ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
-        ...reply,
-        ...NO_UNFURL,
-      }),
-    );
+    await answerInMessagesTab(deps, client, message, () => replyFor(deps, message.text));
   });
 }

@@ -31,6 +31,8 @@ export interface RenderOptions {
   readonly question?: string;
   /** Adds 「チャンネルに共有」 (the ephemeral answer of the slash command). */
   readonly shareable?: boolean;
+  /** Adds 「スレッドに共有」, sharing into the thread of this ts (the ephemeral answer of 「ガイドで調べる」). */
+  readonly shareInThread?: string;
   /** Escaped mrkdwn shown first (e.g. who shared the answer). */
   readonly preface?: string;
 }
@@ -119,12 +121,16 @@ function tailBlocks(answer: Answer, options: RenderOptions, id: NextId): Block[]
   out.push(divider(), context(esc(blockMsg.feedbackQuestion)));
   out.push(
     ...actions([
-      ...(options.shareable
+      ...(options.shareable || options.shareInThread !== undefined
         ? [
             button(
-              blockMsg.share,
+              options.shareInThread !== undefined ? blockMsg.shareInThread : blockMsg.share,
               ACTION.share,
-              shareValueOf({ ...pickOf(answer), ...(options.question ? { question: options.question } : {}) }),
+              shareValueOf({
+                ...pickOf(answer),
+                ...(options.question ? { question: options.question } : {}),
+                ...(options.shareInThread !== undefined ? { thread: options.shareInThread } : {}),
+              }),
               "primary",
             ),
           ]

@@ -40,7 +40,7 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
   "views.publish": { ok: true },
 };
 
-const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata"]);
+const JSON_FIELDS = new Set(["blocks", "view", "attachments", "metadata", "prompts"]);
 
 async function readAll(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -175,3 +175,27 @@ export function signedHeaders(
 export function eventEnvelope(event: Record<string, unknown>, eventId?: string): Record<string, unknown> {
   return JSON.parse(eventBody(event, eventId)) as Record<string, unknown>;
 }
+
+/** A message_action payload (a message shortcut), form-encoded as Slack sends it. */
+export function shortcutBody(
+  callbackId: string,
+  message: Record<string, unknown>,
+  responseUrl: string,
+  channel = "C1",
+): string {
+  const payload = {
+    type: "message_action",
+    callback_id: callbackId,
+    trigger_id: "1.2.3",
+    message_ts: message.ts,
+    response_url: responseUrl,
+    message: { type: "message", ...message },
+    user: { id: "U2", name: "staff2", team_id: "T1" },
+    channel: { id: channel, name: "uketsuke" },
+    team: { id: "T1", domain: "pharmacy" },
+    token: "legacy",
+    action_ts: "1700000000.2",
+    api_app_id: "A1",
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
