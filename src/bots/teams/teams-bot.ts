@@ -2,6 +2,7 @@ import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
 import { createRecentIds } from "../recent-ids.js";
 import { deliveryKey, tenantAllowed, tenantOf } from "./activity-guards.js";
 import { type BotDeps, handleMessage } from "./handle-message.js";
+import { LOOKUP_COMMAND_ID, lookUpMessage, submitLookup } from "./message-action.js";
 import { searchTopics } from "./message-extension.js";
 import { cardAttachment } from "./render-card.js";
 import { renderWelcomeCard } from "./static-cards.js";
@@ -21,6 +22,11 @@ async function sendInvokeResponse(context: TurnContext, response: InvokeResponse
 function botWasAdded(activity: Activity): boolean {
   const botId = activity.recipient?.id;
   return Boolean(botId) && (activity.membersAdded ?? []).some((m) => m.id === botId);
+}
+
+function commandOf(activity: Activity): unknown {
+  const value = activity.value as { commandId?: unknown } | undefined;
+  return typeof value === "object" && value !== null ? value.commandId : undefined;
 }
 
 /** Answers Teams activities: chat and channel messages, card buttons, the welcome, the message extension. */
@@ -53,6 +59,12 @@ export function createTeamsBot(deps: BotDeps, options: TeamsBotOptions): TurnLog
       case "invoke":
         if (activity.name === "composeExtension/query") {
           return sendInvokeResponse(context, { status: 200, body: searchTopics(deps, activity.value) });
+        }
+        if (activity.name === "composeExtension/fetchTask" && commandOf(activity) === LOOKUP_COMMAND_ID) {
+          return sendInvokeResponse(context, { status: 200, body: lookUpMessage(deps, activity.value) });
+        }
+        if (activity.name === "composeExtension/submitAction" && commandOf(activity) === LOOKUP_COMMAND_ID) {
+          return sendInvokeResponse(context, await submitLookup(context, deps, activity.value));
         }
         // the SDK would answer an invoke left without a response with 501
         deps.logger.info({ channel: "teams", type: activity.type }, "teams: unknown invoke ignored");

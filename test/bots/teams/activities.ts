@@ -88,3 +88,22 @@ export function extensionQuery(query: string, o: ActivityOptions & { initialRun?
 export function uniqueId(): string {
   return randomUUID();
 }
+
+/** An action command on a message (composeExtension/fetchTask or submitAction), as Teams sends it. */
+export function messageAction(
+  name: "composeExtension/fetchTask" | "composeExtension/submitAction",
+  value: Record<string, unknown>,
+  o: ActivityOptions,
+) {
+  return { ...base("invoke", o), name, value: { commandContext: "message", ...value } };
+}
+
+/** The message the action was used on: Teams sends its body as HTML. */
+export function messagePayload(html: string, id = "1700000000001") {
+  return {
+    id,
+    messageType: "message",
+    from: { user: { id: "29:user-2", displayName: "受付 太郎" } },
+    body: { contentType: "html", content: html },
+  };
+}

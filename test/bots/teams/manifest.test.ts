@@ -24,6 +24,7 @@ import {
   runBuildTeamsPackage,
 } from "../../../scripts/build-teams-package.js";
 import { colorIcon, outlineIcon } from "../../../scripts/generate-teams-icons.js";
+import { LOOKUP_COMMAND_ID } from "../../../src/bots/teams/message-action.js";
 import { EXAMPLE_QUESTIONS } from "../../../src/bots/teams/messages.js";
 import { findProjectRoot } from "../../../src/project-root.js";
 
@@ -56,7 +57,10 @@ interface Manifest {
   name: { short: string; full: string };
   icons: { color: string; outline: string };
   bots: { botId: string; scopes: string[]; commandLists: { commands: { title: string }[] }[] }[];
-  composeExtensions: { botId: string; commands: { id: string; type: string }[] }[];
+  composeExtensions: {
+    botId: string;
+    commands: { id: string; type: string; title: string; context?: string[]; fetchTask?: boolean }[];
+  }[];
 }
 
 function built(): Manifest {
@@ -108,6 +112,18 @@ describe("Teams app manifest", () => {
     expect(titles).toContain("ヘルプ");
     for (const q of EXAMPLE_QUESTIONS) expect(titles).toContain(q);
     expect(manifest.composeExtensions[0]?.commands[0]).toMatchObject({ id: "searchTopics", type: "query" });
+  });
+
+  it("offers 「ガイドで調べる」 on a message: an action command whose dialog the bot fetches", () => {
+    expect(built().composeExtensions[0]?.commands).toContainEqual(
+      expect.objectContaining({
+        id: LOOKUP_COMMAND_ID,
+        type: "action",
+        title: "ガイドで調べる",
+        context: ["message"],
+        fetchTask: true,
+      }),
+    );
   });
 
   it("asks for no permission the bot does not use: it only replies, never messages team members first", () => {
