@@ -31,6 +31,10 @@ describe("1-① shows the guide's list of known differences", () => {
     const text = renderAnswerText(a);
     for (const item of kd?.items ?? []) expect(text).toContain(`・${item.text}`);
     expect(text).toContain("　例）カナの小文字が大文字になっているもの");
+    // The page's 「ガイドの記載」 (source.quotes) goes on past the lead to the list itself.
+    const quotes = a.source.quotes.join("\n");
+    expect(quotes).toContain("・本人・家族区分が異なっているもの");
+    expect(quotes).toContain("特定記号（*、[、]、?、!、「、」、`、#、+、/ 等）が含まれているもの");
   });
 
   it("a general question claims nothing about patterns it did not check", () => {
