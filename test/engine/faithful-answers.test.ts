@@ -96,4 +96,9 @@ describe("closures the guide leaves undated are 要確認, in every answer", () 
     expect(a.lines[0]?.state).toBe("uncertain");
     expect(renderAnswerText(a)).toContain("10:00 時点：要確認（年末年始：ガイドに記載がありません。");
   });
+
+  it("an outage answer on 12/30 says the call center is 要確認, not open", () => {
+    const a = ask({ text: "", topic: "2-4-emergency", now: jst("2026-12-30T10:00:00") });
+    expect(a.warnings.join("\n")).toContain("コールセンターは10:00 時点で要確認（年末年始：ガイドに記載がありません。");
+  });
 });
