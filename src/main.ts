@@ -2,11 +2,13 @@
 
 import { type ChannelMounter, startServer } from "./bots/start-server.js";
 import { mountTeams } from "./bots/teams/mount-teams.js";
+import { mountMaintainer } from "./bots/web/mount-maintainer.js";
 import { mountWeb } from "./bots/web/mount-web.js";
-import { feedbackFilePath, readConfig, slackEnabled } from "./config.js";
+import { dailyCountsPath, feedbackFilePath, readConfig, slackEnabled } from "./config.js";
 import { loadCore } from "./core.js";
 import { createLogger } from "./privacy/logger.js";
 import { createMissStore } from "./privacy/miss-store.js";
+import { createDailyCounts } from "./stats/daily-counts.js";
 
 const SHUTDOWN_GRACE_MS = 9_000;
 
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const store = createMissStore({ logger, path: feedbackFilePath(config) });
+  const counts = createDailyCounts({ logger, path: dailyCountsPath(config) });
   // Without an app ID the Bot Framework accepts anyone and replies to whatever serviceUrl they name:
   // fine on loopback for local testing, never on an address others can reach.
   const teamsOpenToAll = !config.MicrosoftAppId && !isLoopbackHost(config.HOST);
@@ -51,8 +54,9 @@ async function main(): Promise<number> {
   ];
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    const mounters = teamsOpenToAll ? [mountSlack, mountWeb] : [mountTeams, mountSlack, mountWeb];
-    server = await startServer({ config, core: loaded.core, logger, store, mounters });
+    const web = [mountWeb, mountMaintainer];
+    const mounters = teamsOpenToAll ? [mountSlack, ...web] : [mountTeams, mountSlack, ...web];
+    server = await startServer({ config, core: loaded.core, logger, store, counts, mounters });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
@@ -81,6 +85,7 @@ async function main(): Promise<number> {
     server
       .shutdown(SHUTDOWN_GRACE_MS)
       .then(() => store.close())
+      .then(() => counts.close())
       .then(
         () => process.exit(0),
         () => process.exit(1),

@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Core } from "../core.js";
 import type { Logger } from "../privacy/logger.js";
 import type { MissStore } from "../privacy/miss-store.js";
+import type { DailyCounts } from "../stats/daily-counts.js";
 import type { HttpServer } from "./http-server.js";
 
 /** What every channel receives from the composition root; channels never read process.env. */
@@ -10,6 +11,8 @@ export interface ChannelDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: MissStore;
+  /** Answered / unanswered per day (counts only); absent: not counted. */
+  readonly counts?: DailyCounts;
   readonly http: HttpServer;
   /** The clock (tests fix it). */
   readonly now?: () => Date;

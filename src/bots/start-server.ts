@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Core } from "../core.js";
 import type { Logger } from "../privacy/logger.js";
 import type { MissStore } from "../privacy/miss-store.js";
+import type { DailyCounts } from "../stats/daily-counts.js";
 import type { ChannelDeps, MountedChannel } from "./channel-deps.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 
@@ -12,6 +13,7 @@ export interface StartOptions {
   readonly core: Core;
   readonly logger: Logger;
   readonly store: MissStore;
+  readonly counts?: DailyCounts;
   readonly mounters: readonly ChannelMounter[];
   readonly now?: () => Date;
 }
@@ -29,7 +31,15 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, core, logger, store } = options;
   const http = createHttpServer(logger);
-  const deps: ChannelDeps = { core, config, logger, store, http, ...(options.now ? { now: options.now } : {}) };
+  const deps: ChannelDeps = {
+    core,
+    config,
+    logger,
+    store,
+    http,
+    ...(options.counts ? { counts: options.counts } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
   const channels: MountedChannel[] = [];
   for (const mount of options.mounters) {
     const channel = await mount(deps);

@@ -1,7 +1,6 @@
 import type { InvokeResponse, TaskModuleResponse, TurnContext } from "botbuilder";
 import { z } from "zod";
 import type { Answer } from "../../engine/answer-model.js";
-import type { TopicId } from "../../knowledge/schema.js";
 import { ask } from "../ask.js";
 import { parseCardValue } from "./card-actions.js";
 import { type CardAction, card, container, text } from "./card-elements.js";
@@ -89,7 +88,7 @@ async function share(context: TurnContext, deps: BotDeps, data: ShareData): Prom
   const { answer } = ask(deps, {
     channel: "teams",
     text: data.question,
-    topic: data.topic as TopicId,
+    topic: data.topic,
     ...(data.variant !== undefined ? { variant: data.variant } : {}),
     ...(data.fact !== undefined ? { fact: data.fact } : {}),
   });
@@ -106,10 +105,10 @@ export async function submitLookup(context: TurnContext, deps: BotDeps, value: u
   const parsed = actionSchema.safeParse(value);
   const data = parsed.success ? parsed.data.data : undefined;
   const shareData = shareSchema.safeParse(data);
-  if (shareData.success && deps.core.kb.topics.has(shareData.data.topic as TopicId)) {
+  if (shareData.success && deps.core.kb.topics.has(shareData.data.topic)) {
     return share(context, deps, shareData.data);
   }
-  const card = parseCardValue(data);
+  const card = parseCardValue(data, (id) => deps.core.kb.topics.has(id));
   if (card?.action === "topic") {
     const { answer } = ask(deps, {
       channel: "teams",

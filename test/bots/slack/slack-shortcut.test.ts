@@ -60,7 +60,7 @@ describe("Slack message shortcut 「ガイドで調べる」", () => {
     expect(blocks).not.toContain("どちらで資格確認しましたか");
     const share = buttons(body.blocks).find((b) => b.action_id === "onshi_share");
     expect(share?.text.text).toBe("スレッドに共有");
-    expect(parseShareValue(share?.value)?.thread).toBe(COLLEAGUE.ts);
+    expect(parseShareValue(share?.value, () => true)?.thread).toBe(COLLEAGUE.ts);
     expect(buttons(body.blocks).map((b) => b.action_id)).toEqual(
       expect.arrayContaining(["onshi_feedback_yes", "onshi_feedback_no"]),
     );
@@ -93,7 +93,7 @@ describe("Slack message shortcut 「ガイドで調べる」", () => {
     const reply = { user: "U1", ts: "1700000600.000200", thread_ts: "1700000599.000001", text: "別人の情報が出ました" };
     const body = await lookUp("lookup3", reply);
     const share = buttons(body.blocks).find((b) => b.action_id === "onshi_share");
-    expect(parseShareValue(share?.value)?.thread).toBe("1700000599.000001");
+    expect(parseShareValue(share?.value, () => true)?.thread).toBe("1700000599.000001");
     expect(JSON.stringify(body.blocks)).toContain("1-③");
   });
 
