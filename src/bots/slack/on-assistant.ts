@@ -29,6 +29,9 @@ export function registerAgentView(app: App, deps: SlackDeps): void {
   });
 }
 
+/** The thread a Messages-tab message belongs to: its own, when it starts one. */
+export const tabThread = (message: TabMessage): string => message.thread_ts ?? message.ts;
+
 /**
  * Each message in the Messages tab starts its own thread (a reply in a thread continues it): a short
  * status in that thread while the answer is made, then the answer there (posting it clears the status).
@@ -37,11 +40,11 @@ export async function answerInMessagesTab(
   deps: SlackDeps,
   client: webApi.WebClient,
   message: TabMessage,
-  answer: () => SlackMessage,
+  answer: () => SlackMessage | Promise<SlackMessage>,
 ): Promise<void> {
-  const where = { channel_id: message.channel, thread_ts: message.thread_ts ?? message.ts };
+  const where = { channel_id: message.channel, thread_ts: tabThread(message) };
   await deliver(deps, "status", () => client.assistant.threads.setStatus({ ...where, status: slackMsg.status }));
-  const reply = answer();
+  const reply = await answer();
   const sent = await deliver(deps, "direct message", () =>
     client.chat.postMessage({ channel: where.channel_id, thread_ts: where.thread_ts, ...reply, ...NO_UNFURL }),
   );
