@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluate, formatReport, readEvalSet } from "../../src/nlp/evaluation.js";
+import { formatReport } from "../../src/nlp/eval-report.js";
+import { evaluate, readEvalSet } from "../../src/nlp/evaluation.js";
 import type { Matcher } from "../../src/nlp/match-result.js";
 import { findProjectRoot } from "../../src/project-root.js";
 import { sharedCore } from "../helpers/test-server.js";
