@@ -5,31 +5,13 @@ import { createFeatureExtractor, type FeatureExtractor, type Features } from "./
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
+import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createVariantCues } from "./variant-cues.js";
-import type { Vocabulary } from "./vocabulary.js";
+import { askConceptId, type Vocabulary } from "./vocabulary.js";
 
-/** The matcher's constants, chosen on the development set (scripts/tune.ts); never on the holdout. */
-export interface MatcherWeights {
-  /** Feature families weigh differently: a concept says more than a word, a word more than a bigram. */
-  readonly concept: number;
-  readonly word: number;
-  readonly gram: number;
-  /** How much concept votes add to the nearest-example score. */
-  readonly conceptVotes: number;
-  /** Factor on every topic's score when the question asks something the guide does not cover. */
-  readonly outOfGuide: number;
-  /** Below this score nothing in the guide answers the question. */
-  readonly noneThreshold: number;
-}
-
-export const DEFAULT_WEIGHTS: MatcherWeights = {
-  concept: 1.5,
-  word: 1,
-  gram: 0.5,
-  conceptVotes: 0.3,
-  outOfGuide: 0.4,
-  noneThreshold: 0.26,
-};
+/** The matcher's scoring constants: the part of the matching policy tune.ts searches. */
+export type MatcherWeights = MatchingPolicy;
+export const DEFAULT_WEIGHTS: MatcherWeights = MATCHING_POLICY;
 
 interface Vector {
   readonly weights: ReadonlyMap<string, number>;
@@ -63,13 +45,16 @@ function documentsOf(topic: Topic): string[] {
 export interface ExplainedMatch extends MatchResult {
   readonly scores: readonly Alternative[];
   readonly concepts: readonly string[];
+  readonly features: Features;
 }
 
 export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEIGHTS }: MatcherOptions): Matcher & {
   explain(text: string): ExplainedMatch;
 } {
   const familyWeight: Readonly<Record<string, number>> = { c: weights.concept, w: weights.word, g: weights.gram };
-  const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary);
+  const phoneNumbers = [...kb.phoneLines.values()].map((l) => ({ digits: l.phone.replace(/\D/g, ""), concept: l.id }));
+  const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary, weights, phoneNumbers);
+  const asks = vocabulary.asks.map((a) => ({ concept: askConceptId(a), answeredBy: new Set<TopicId>(a.answeredBy) }));
   const screens: ScreenMessageDetector = createScreenMessageDetector(kb, tokenizer);
   const cues = createVariantCues(kb, tokenizer);
   const raw: { topic: TopicId; features: Features }[] = [];
@@ -149,9 +134,18 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
     if (outOfGuide && !screen) {
       for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
     }
+    // What the question asks against what each topic answers (answerability.yaml).
+    if (!screen) {
+      for (const ask of asks) {
+        if (!features.concepts.has(ask.concept)) continue;
+        for (const [topic, s] of scores) {
+          if (topic !== "none" && !ask.answeredBy.has(topic)) scores.set(topic, s * weights.unanswered);
+        }
+      }
+    }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id, s]) => ({ id, confidence: s }));
     const list: Alternative[] = ranked.map((r) => ({ id: r.id, confidence: round(r.confidence) }));
-    if (screen && screen.similarity >= 0.8) {
+    if (screen && screen.similarity >= weights.screenShortcut) {
       const alternatives = list.filter((a) => a.id !== screen.topic && a.id !== "none").slice(0, 3);
       return {
         id: screen.topic,
@@ -160,6 +154,7 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
         alternatives,
         scores: list,
         concepts,
+        features,
       };
     }
     const best = ranked[0];
@@ -170,10 +165,11 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
         alternatives: list.filter((a) => a.id !== "none").slice(0, 3),
         scores: list,
         concepts,
+        features,
       };
     }
     const second = ranked.find((r) => r.id !== best.id)?.confidence ?? 0;
-    const id = pinMaker(kb, best.id, features.concepts);
+    const id = makerTopic(kb, best.id, features.concepts);
     const variant = cues.find(id, features);
     return {
       id,
@@ -182,24 +178,31 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
       alternatives: list.filter((a) => a.id !== id && a.id !== "none").slice(0, 3),
       scores: list,
       concepts,
+      features,
     };
   }
 
   return {
     explain,
     match(text) {
-      const { scores: _scores, concepts: _concepts, ...result } = explain(text);
+      const { scores: _scores, concepts: _concepts, features: _features, ...result } = explain(text);
       return result;
     },
   };
 }
 
 /**
- * 3-reader is for a card reader whose maker is not named: with exactly one maker named, that
- * maker's line answers (a maker's concept id is its phone line's id in contacts.yaml).
+ * The guide's rule for card readers: a reader question that names exactly one maker (by name,
+ * misspelt name or hotline number) is that maker's; one that names none, or several, is 3-reader,
+ * which lists every maker (a maker's concept id is its phone line's id in contacts.yaml).
  */
-function pinMaker(kb: KnowledgeBase, id: TopicId, concepts: ReadonlySet<string>): TopicId {
-  if (id !== "3-reader") return id;
-  const makers = [...concepts].map((c) => kb.phoneLines.get(c)).filter((l) => l?.kind === "reader-maker");
-  return makers.length === 1 && makers[0] ? makers[0].topic : id;
+function makerTopic(kb: KnowledgeBase, id: TopicId, concepts: ReadonlySet<string>): TopicId {
+  const reader = id === "3-reader" || id.startsWith("3-reader-");
+  const makers = [...concepts].flatMap((c) => {
+    const line = kb.phoneLines.get(c);
+    return line?.kind === "reader-maker" ? [line.topic] : [];
+  });
+  if (makers.length === 1 && makers[0] && (reader || id === "3-callcenter")) return makers[0];
+  if (!reader || makers.includes(id)) return id;
+  return "3-reader";
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { TOPIC_IDS } from "../knowledge/schema.js";
 import { findProjectRoot } from "../project-root.js";
 
 const vocabularySchema = z
@@ -21,19 +22,54 @@ const vocabularySchema = z
   })
   .strict();
 
-export type Vocabulary = z.infer<typeof vocabularySchema>;
+const answerabilitySchema = z
+  .object({
+    asks: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          says: z.string().min(1),
+          cues: z.array(z.string().min(1)).min(1),
+          answeredBy: z.array(z.enum(TOPIC_IDS)),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type Ask = z.infer<typeof answerabilitySchema>["asks"][number];
+export type Vocabulary = z.infer<typeof vocabularySchema> & { readonly asks: readonly Ask[] };
 export type Concept = Vocabulary["concepts"][number];
+
+/** An ask is found like a concept; its concept id is `ask:` and its id. */
+export const askConceptId = (ask: Ask) => `ask-${ask.id}`;
 
 export function defaultVocabularyPath(): string {
   return join(findProjectRoot(), "src", "nlp", "data", "vocabulary.yaml");
 }
 
-/** Reads the vocabulary; throws with the file and path named when it is malformed. */
-export function loadVocabulary(path: string = defaultVocabularyPath()): Vocabulary {
-  const parsed = vocabularySchema.safeParse(parseYaml(readFileSync(path, "utf8")));
+function parseFile<T>(path: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(parseYaml(readFileSync(path, "utf8")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${path}: ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
   }
   return parsed.data;
+}
+
+/**
+ * Reads the vocabulary and, beside it, answerability.yaml (what a question asks against what each
+ * topic answers); throws with the file and path named when either is malformed.
+ */
+export function loadVocabulary(path: string = defaultVocabularyPath()): Vocabulary {
+  const vocabulary = parseFile(path, vocabularySchema);
+  const { asks } = parseFile(join(path, "..", "answerability.yaml"), answerabilitySchema);
+  return {
+    concepts: [
+      ...vocabulary.concepts,
+      ...asks.map((ask) => ({ id: askConceptId(ask), terms: ask.cues, outOfGuide: false })),
+    ],
+    stopwords: vocabulary.stopwords,
+    asks,
+  };
 }

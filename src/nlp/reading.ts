@@ -1,0 +1,42 @@
+import { toRomaji } from "wanakana";
+import type { Token } from "./tokenizer.js";
+
+const HAS_KANJI = /[\u4E00-\u9FFF]/;
+const HIRAGANA = /[\u3041-\u309F]/;
+
+/** The vowel each hiragana ends in (き → i, ょ → o), from wanakana's romanisation. */
+const VOWEL = new Map<string, string>();
+for (let code = 0x3041; code <= 0x3096; code++) {
+  const kana = String.fromCharCode(code);
+  const last = toRomaji(kana).slice(-1);
+  if ("aiueo".includes(last)) VOWEL.set(kana, last);
+}
+/** A vowel kana that only lengthens the one before it (こう, こお, せい, りい, だあ). */
+const LENGTHENS: Readonly<Record<string, string>> = { あ: "a", い: "ie", う: "uo", え: "e", お: "o" };
+
+/**
+ * The reading as a key: long vowels dropped however they are written (ムコウ, mukoo, mukou → むこ;
+ * コールセンター, kooru sentaa, koru senta → こるせんた). Romaji, kana and kanji meet here.
+ */
+export function readingKey(hiragana: string): string {
+  let out = "";
+  let prev = "";
+  for (const ch of hiragana) {
+    if (ch === "ー") continue;
+    const lengthens = LENGTHENS[ch];
+    if (lengthens !== undefined && lengthens.includes(VOWEL.get(prev) ?? "-")) continue;
+    out += ch;
+    prev = ch;
+  }
+  return out;
+}
+
+/** The hiragana reading of tokens as a key (kana and kanji words only; Latin and digits have none). */
+export function readingOf(tokens: readonly Token[]): string {
+  return readingKey(
+    tokens
+      .map((t) => (HIRAGANA.test(t.reading) || HAS_KANJI.test(t.surface) ? t.reading : ""))
+      .join("")
+      .replace(/[^\u3041-\u309Fー]/g, ""),
+  );
+}
