@@ -3,7 +3,7 @@ import { createFuzzyTerms } from "./fuzzy-terms.js";
 import type { MatchingPolicy } from "./matching-policy.js";
 import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
 import { withoutPersonalData } from "./personal-spans.js";
-import { readingKey, readingOf } from "./reading.js";
+import { readingKey, readingOf, readingWithStarts } from "./reading.js";
 import { readRomaji } from "./romaji.js";
 import type { JapaneseTokenizer, Token } from "./tokenizer.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -32,6 +32,8 @@ interface CompiledTerm {
   readonly concept: string;
   readonly folded: string;
   readonly reading: string | undefined;
+  /** Length of the reading as written (むこう: 3), before long vowels are dropped from the key (むこ). */
+  readonly spoken: number;
   readonly ascii: boolean;
 }
 
@@ -60,15 +62,24 @@ export function createFeatureExtractor(
       const normalized = normalizeText(term);
       const folded = foldForMatching(normalized);
       if (folded.length === 0) {
-        compiled.push({ concept: concept.id, folded: normalized.toLowerCase(), reading: undefined, ascii: false });
+        compiled.push({
+          concept: concept.id,
+          folded: normalized.toLowerCase(),
+          reading: undefined,
+          spoken: 0,
+          ascii: false,
+        });
         continue;
       }
       const ascii = /^[a-z0-9 .'+-]+$/.test(folded);
-      const reading = ascii ? undefined : readingOf(tokenizer.tokenize(normalized));
+      const tokens = ascii ? [] : tokenizer.tokenize(normalized);
+      const reading = ascii ? undefined : readingOf(tokens);
+      const spoken = tokens.map((t) => t.reading).join("").length;
       compiled.push({
         concept: concept.id,
         folded: ascii ? folded : folded.replace(/ /g, ""),
         reading: reading && reading.length >= policy.minReadingKana ? reading : undefined,
+        spoken,
         ascii,
       });
     }
@@ -96,6 +107,7 @@ export function createFeatureExtractor(
     folded: string,
     compact: string,
     reading: string,
+    starts: ReadonlySet<number>,
     kanaWords: readonly string[],
   ): Set<string> {
     const found = new Set<string>();
@@ -109,9 +121,13 @@ export function createFeatureExtractor(
     let kanji = 0;
     for (const ch of compact) if (HAS_KANJI.test(ch)) kanji++;
     const minReading = kanji <= compact.length * 0.15 ? policy.minReadingKana : policy.minReadingKanji;
-    // A reading ends on a whole mora: かんじ (漢字) is not found in かんじゃ (患者).
+    // A reading starts where a word starts and ends on a whole mora: かんじ (漢字) is not found in
+    // かんじゃ (患者), nor となん (盗難) in さぽと|なんじ.
     readingTerms.scan(reading, (term, end) => {
-      if ((term.reading?.length ?? 0) >= minReading && !SMALL_KANA.test(reading[end] ?? "")) found.add(term.concept);
+      const length = term.reading?.length ?? 0;
+      if (length >= minReading && starts.has(end - length) && !SMALL_KANA.test(reading[end] ?? "")) {
+        found.add(term.concept);
+      }
     });
     fuzzy.find(normalized, kanaWords, add);
     const digits = normalized.replace(/[^0-9]/g, "");
@@ -127,7 +143,7 @@ export function createFeatureExtractor(
       const folded = foldForMatching(read.text);
       const compact = folded.replace(/ /g, "");
       const tokens: Token[] = tokenizer.tokenize(read.text).filter((t) => !t.personal);
-      const reading = readingOf(tokens);
+      const { reading, starts } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);
       // Romaji read as kana is cut into words badly: there the reading and the concepts speak.
@@ -140,7 +156,7 @@ export function createFeatureExtractor(
         add(`w:${base}`);
       }
       for (let i = 0; i + 1 < reading.length; i++) add(`g:${reading.slice(i, i + 2)}`);
-      const concepts = findConcepts(read.text, folded, compact, reading, read.kana);
+      const concepts = findConcepts(read.text, folded, compact, reading, starts, read.kana);
       for (const c of concepts) add(`c:${c}`);
       return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },

@@ -18,9 +18,9 @@ const LENGTHENS: Readonly<Record<string, string>> = { あ: "a", い: "ie", う: 
  * The reading as a key: long vowels dropped however they are written (ムコウ, mukoo, mukou → むこ;
  * コールセンター, kooru sentaa, koru senta → こるせんた). Romaji, kana and kanji meet here.
  */
-export function readingKey(hiragana: string): string {
+export function readingKey(hiragana: string, before = ""): string {
   let out = "";
-  let prev = "";
+  let prev = before.slice(-1);
   for (const ch of hiragana) {
     if (ch === "ー") continue;
     const lengthens = LENGTHENS[ch];
@@ -31,12 +31,23 @@ export function readingKey(hiragana: string): string {
   return out;
 }
 
+const tokenReading = (t: Token) =>
+  HIRAGANA.test(t.reading) || HAS_KANJI.test(t.surface) ? t.reading.replace(/[^\u3041-\u309Fー]/g, "") : "";
+
 /** The hiragana reading of tokens as a key (kana and kanji words only; Latin and digits have none). */
 export function readingOf(tokens: readonly Token[]): string {
-  return readingKey(
-    tokens
-      .map((t) => (HIRAGANA.test(t.reading) || HAS_KANJI.test(t.surface) ? t.reading : ""))
-      .join("")
-      .replace(/[^\u3041-\u309Fー]/g, ""),
-  );
+  return readingKey(tokens.map(tokenReading).join(""));
+}
+
+/** The reading key and where each word's reading starts in it (a term read inside a word is no term). */
+export function readingWithStarts(tokens: readonly Token[]): { reading: string; starts: ReadonlySet<number> } {
+  let reading = "";
+  const starts = new Set<number>([0]);
+  for (const t of tokens) {
+    const key = readingKey(tokenReading(t), reading);
+    if (key.length === 0) continue;
+    starts.add(reading.length);
+    reading += key;
+  }
+  return { reading, starts };
 }
