@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/schema.js";
+import { loadCalibration } from "./calibration.js";
 import { createMatcher } from "./matcher.js";
 import { loadTokenizer } from "./tokenizer.js";
 import { loadVocabulary } from "./vocabulary.js";
@@ -12,5 +13,5 @@ export interface NlpOptions {
 export async function buildMatcher(kb: KnowledgeBase, options: NlpOptions = {}) {
   const tokenizer = await loadTokenizer(options.dictionaryDir);
   const vocabulary = loadVocabulary(options.vocabularyPath);
-  return createMatcher({ kb, tokenizer, vocabulary });
+  return createMatcher({ kb, tokenizer, vocabulary, calibration: loadCalibration() });
 }

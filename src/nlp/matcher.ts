@@ -1,5 +1,6 @@
 import type { KnowledgeBase, Topic, TopicId } from "../knowledge/schema.js";
 import { addConceptEvidence, conceptEvidence } from "./concept-evidence.js";
+import { type Calibration, noneInputs, predict, type Signals, topicInputs } from "./calibration.js";
 import { calibrate, noneConfidence, round } from "./confidence.js";
 import { createFeatureExtractor, type FeatureExtractor, type Features } from "./features.js";
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
@@ -28,6 +29,8 @@ export interface MatcherOptions {
   readonly tokenizer: JapaneseTokenizer;
   readonly vocabulary: Vocabulary;
   readonly weights?: MatcherWeights;
+  /** The fitted confidence map (src/nlp/data/calibration.json); without it, a fixed formula. */
+  readonly calibration?: Calibration | undefined;
 }
 
 function documentsOf(topic: Topic): string[] {
@@ -46,9 +49,12 @@ export interface ExplainedMatch extends MatchResult {
   readonly scores: readonly Alternative[];
   readonly concepts: readonly string[];
   readonly features: Features;
+  readonly signals: Signals;
+  /** A pasted screen message decided it (its confidence is the message's similarity, not the map's). */
+  readonly viaScreen: boolean;
 }
 
-export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEIGHTS }: MatcherOptions): Matcher & {
+export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEIGHTS, calibration }: MatcherOptions): Matcher & {
   explain(text: string): ExplainedMatch;
 } {
   const familyWeight: Readonly<Record<string, number>> = { c: weights.concept, w: weights.word, g: weights.gram };
@@ -131,6 +137,7 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
     const scores = topicScores(vectorize(features));
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
     const outOfGuide = concepts.some((c) => extractor.outOfGuideConcepts.has(c));
+    let unanswerable = outOfGuide;
     if (outOfGuide && !screen) {
       for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
     }
@@ -138,6 +145,7 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
     if (!screen) {
       for (const ask of asks) {
         if (!features.concepts.has(ask.concept)) continue;
+        unanswerable = true;
         for (const [topic, s] of scores) {
           if (topic !== "none" && !ask.answeredBy.has(topic)) scores.set(topic, s * weights.unanswered);
         }
@@ -155,37 +163,59 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
         scores: list,
         concepts,
         features,
+        signals: { best: ranked[0]?.confidence ?? 0, second: 0, noneScore: 0, unanswerable: false },
+        viaScreen: true,
       };
     }
     const best = ranked[0];
+    const topics = ranked.filter((r) => r.id !== "none");
+    const signals: Signals = {
+      best: topics[0]?.confidence ?? 0,
+      second: topics[1]?.confidence ?? 0,
+      noneScore: scores.get("none") ?? 0,
+      unanswerable,
+    };
     if (!best || best.id === "none" || best.confidence < weights.noneThreshold) {
+      const confidence = calibration
+        ? predict(calibration.none, noneInputs(signals))
+        : noneConfidence(best?.confidence ?? 0, best?.id, weights.noneThreshold);
       return {
         id: "none",
-        confidence: round(noneConfidence(best?.confidence ?? 0, best?.id, weights.noneThreshold)),
+        confidence: round(confidence),
         alternatives: list.filter((a) => a.id !== "none").slice(0, 3),
         scores: list,
         concepts,
         features,
+        signals,
+        viaScreen: false,
       };
     }
-    const second = ranked.find((r) => r.id !== best.id)?.confidence ?? 0;
     const id = makerTopic(kb, best.id, features.concepts);
     const variant = cues.find(id, features);
+    const confidence = calibration
+      ? predict(calibration.topic, topicInputs(signals))
+      : calibrate(best.confidence, signals.second, weights.noneThreshold);
+    // Runners-up close to the best are offered beside it (「こちらではありませんか」), never far ones.
+    const close = topics.filter((r) => r.id !== id && r.confidence >= weights.closeRatio * best.confidence);
     return {
       id,
       ...(variant !== undefined ? { variant } : {}),
-      confidence: round(calibrate(best.confidence, second, weights.noneThreshold)),
-      alternatives: list.filter((a) => a.id !== id && a.id !== "none").slice(0, 3),
+      confidence: round(confidence),
+      alternatives: close
+        .slice(0, weights.maxAlternatives)
+        .map((r) => ({ id: r.id, confidence: round((confidence * r.confidence) / best.confidence) })),
       scores: list,
       concepts,
       features,
+      signals,
+      viaScreen: false,
     };
   }
 
   return {
     explain,
     match(text) {
-      const { scores: _scores, concepts: _concepts, features: _features, ...result } = explain(text);
+      const { scores: _s, concepts: _c, features: _f, signals: _g, viaScreen: _v, ...result } = explain(text);
       return result;
     },
   };
