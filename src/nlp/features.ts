@@ -25,6 +25,7 @@ export interface Features {
 const CONTENT_POS = new Set(["名詞", "動詞", "形容詞", "副詞", "記号", "接頭詞"]);
 const ASCII_WORD = /^[a-z0-9][a-z0-9.+-]*$/;
 const HAS_KANJI = /[\u4E00-\u9FFF]/;
+const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
 
@@ -78,7 +79,7 @@ export function createFeatureExtractor(
       compiled.push({
         concept: concept.id,
         folded: ascii ? folded : folded.replace(/ /g, ""),
-        reading: reading && reading.length >= policy.minReadingKana ? reading : undefined,
+        reading: reading && (reading.length >= policy.minReadingKana || spoken >= policy.minReadingKana) ? reading : undefined,
         spoken,
         ascii,
       });
@@ -108,7 +109,9 @@ export function createFeatureExtractor(
     compact: string,
     reading: string,
     starts: ReadonlySet<number>,
+    ends: ReadonlySet<number>,
     kanaWords: readonly string[],
+    romaji: boolean,
   ): Set<string> {
     const found = new Set<string>();
     const add = (concept: string) => found.add(concept);
@@ -123,11 +126,13 @@ export function createFeatureExtractor(
     const minReading = kanji <= compact.length * 0.15 ? policy.minReadingKana : policy.minReadingKanji;
     // A reading starts where a word starts and ends on a whole mora: かんじ (漢字) is not found in
     // かんじゃ (患者), nor となん (盗難) in さぽと|なんじ.
+    // In romaji a term whose key is short because its long vowel was dropped (無効 mukou → むこ)
+    // counts when it is a whole word.
+    const kana = romaji;
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
-      if (length >= minReading && starts.has(end - length) && !SMALL_KANA.test(reading[end] ?? "")) {
-        found.add(term.concept);
-      }
+      if (!starts.has(end - length) || SMALL_KANA.test(reading[end] ?? "")) return;
+      if (length >= minReading || (kana && term.spoken >= minReading && ends.has(end))) found.add(term.concept);
     });
     fuzzy.find(normalized, kanaWords, add);
     const digits = normalized.replace(/[^0-9]/g, "");
@@ -142,8 +147,12 @@ export function createFeatureExtractor(
       const read = readRomaji(cleaned.toLowerCase());
       const folded = foldForMatching(read.text);
       const compact = folded.replace(/ /g, "");
-      const tokens: Token[] = tokenizer.tokenize(read.text).filter((t) => !t.personal);
-      const { reading, starts } = readingWithStarts(tokens);
+      // Text in katakana only (ｺｰﾙｾﾝﾀｰﾅﾝｼﾞﾏﾃﾞ) is one unknown word to the dictionary: read as hiragana it is cut into words.
+      const katakanaOnly = KATAKANA_ONLY.test(read.text) && /[\u30A1-\u30FC]{8,}/u.test(read.text);
+      const tokens: Token[] = tokenizer
+        .tokenize(katakanaOnly ? toHiragana(read.text) : read.text)
+        .filter((t) => !t.personal);
+      const { reading, starts, ends } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);
       // Romaji read as kana is cut into words badly: there the reading and the concepts speak.
@@ -156,7 +165,7 @@ export function createFeatureExtractor(
         add(`w:${base}`);
       }
       for (let i = 0; i + 1 < reading.length; i++) add(`g:${reading.slice(i, i + 2)}`);
-      const concepts = findConcepts(read.text, folded, compact, reading, starts, read.kana);
+      const concepts = findConcepts(read.text, folded, compact, reading, starts, ends, read.kana, read.romaji);
       for (const c of concepts) add(`c:${c}`);
       return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },

@@ -58,7 +58,9 @@ export function createFuzzyTerms(
       for (const piece of pieces) {
         if (piece.length < 4) continue;
         for (const r of kana.search(piece, { limit: 2 })) {
-          if ((r.score ?? 1) <= options.kanaScore) add(r.item.concept);
+          // The whole piece is the term, misspelt: not a piece of a longer term (ばんご in あんしょばんご).
+          const sameLength = Math.abs(r.item.key.length - piece.length) <= 1;
+          if (sameLength && (r.score ?? 1) <= options.kanaScore) add(r.item.concept);
         }
       }
       for (const m of normalized.matchAll(KANJI_RUN)) {

@@ -8,7 +8,7 @@ import { createScreenMessageDetector, type ScreenMessageDetector } from "./scree
 import type { JapaneseTokenizer } from "./tokenizer.js";
 import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createVariantCues } from "./variant-cues.js";
-import { askConceptId, type Vocabulary } from "./vocabulary.js";
+import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
 /** The matcher's scoring constants: the part of the matching policy tune.ts searches. */
 export type MatcherWeights = MatchingPolicy;
@@ -61,6 +61,9 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
   const phoneNumbers = [...kb.phoneLines.values()].map((l) => ({ digits: l.phone.replace(/\D/g, ""), concept: l.id }));
   const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary, weights, phoneNumbers);
   const asks = vocabulary.asks.map((a) => ({ concept: askConceptId(a), answeredBy: new Set<TopicId>(a.answeredBy) }));
+  const distinctions = vocabulary.distinctions.map((d) =>
+    d.sides.map((side, i) => ({ concept: sideConceptId(d, i), topics: side.topics })),
+  );
   const screens: ScreenMessageDetector = createScreenMessageDetector(kb, tokenizer);
   const cues = createVariantCues(kb, tokenizer);
   const raw: { topic: TopicId; features: Features }[] = [];
@@ -141,6 +144,7 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
     if (outOfGuide && !screen) {
       for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
     }
+    applyDistinctions(scores, features.concepts, distinctions, weights);
     // What the question asks against what each topic answers (answerability.yaml).
     if (!screen) {
       for (const ask of asks) {
@@ -235,4 +239,28 @@ function makerTopic(kb: KnowledgeBase, id: TopicId, concepts: ReadonlySet<string
   if (makers.length === 1 && makers[0] && (reader || id === "3-callcenter")) return makers[0];
   if (!reader || makers.includes(id)) return id;
   return "3-reader";
+}
+
+/**
+ * The guide's distinctions (distinctions.yaml): when the question holds the cues of one side only,
+ * that side's topics gain and the other sides' lose.
+ */
+function applyDistinctions(
+  scores: Map<TopicId, number>,
+  concepts: ReadonlySet<string>,
+  distinctions: readonly (readonly { concept: string; topics: readonly TopicId[] }[])[],
+  weights: MatchingPolicy,
+): void {
+  for (const sides of distinctions) {
+    const cued = sides.filter((side) => concepts.has(side.concept));
+    if (cued.length !== 1 || !cued[0]) continue;
+    const winner = cued[0];
+    for (const side of sides) {
+      for (const topic of side.topics) {
+        const s = scores.get(topic);
+        if (s === undefined) continue;
+        scores.set(topic, side === winner ? s + weights.distinctionBoost : s * weights.distinctionDamp);
+      }
+    }
+  }
 }

@@ -17,6 +17,10 @@ export interface MatchingPolicy {
   readonly outOfGuide: number;
   /** Factor on a topic's score when the question asks something that topic does not answer (answerability.yaml). */
   readonly unanswered: number;
+  /** Added to the score of the side of a distinction (distinctions.yaml) whose cues alone the question holds. */
+  readonly distinctionBoost: number;
+  /** Factor on the scores of the other sides of that distinction. */
+  readonly distinctionDamp: number;
   /** Below this best score nothing in the guide answers the question: `none`. */
   readonly noneThreshold: number;
   /** A pasted screen message at or above this similarity decides the topic and variant at once. */
@@ -46,6 +50,8 @@ export const MATCHING_POLICY: MatchingPolicy = {
   conceptVotes: 0.3,
   outOfGuide: 0.4,
   unanswered: 0.4,
+  distinctionBoost: 0.1,
+  distinctionDamp: 0.6,
   noneThreshold: 0.26,
   screenShortcut: 0.8,
   fuzzyKana: 0.26,

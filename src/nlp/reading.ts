@@ -39,15 +39,21 @@ export function readingOf(tokens: readonly Token[]): string {
   return readingKey(tokens.map(tokenReading).join(""));
 }
 
-/** The reading key and where each word's reading starts in it (a term read inside a word is no term). */
-export function readingWithStarts(tokens: readonly Token[]): { reading: string; starts: ReadonlySet<number> } {
+/** The reading key and where each word's reading starts and ends in it (a term read inside a word is no term). */
+export function readingWithStarts(tokens: readonly Token[]): {
+  reading: string;
+  starts: ReadonlySet<number>;
+  ends: ReadonlySet<number>;
+} {
   let reading = "";
   const starts = new Set<number>([0]);
+  const ends = new Set<number>();
   for (const t of tokens) {
     const key = readingKey(tokenReading(t), reading);
     if (key.length === 0) continue;
     starts.add(reading.length);
     reading += key;
+    ends.add(reading.length);
   }
-  return { reading, starts };
+  return { reading, starts, ends };
 }

@@ -13,6 +13,8 @@ const ENGLISH = new Set(
   ),
 );
 
+const NOTHING: ReadonlySet<string> = new Set();
+
 export interface RomajiReading {
   /** The text with its romaji words written in hiragana (other words unchanged). */
   readonly text: string;
@@ -22,8 +24,8 @@ export interface RomajiReading {
   readonly kana: readonly string[];
 }
 
-function kanaOf(word: string): string | undefined {
-  if (word.length < 2 || ENGLISH.has(word)) return undefined;
+function kanaOf(word: string, english: ReadonlySet<string> = ENGLISH): string | undefined {
+  if (word.length < 2 || english.has(word)) return undefined;
   const kana = toKana(word);
   return isKana(kana) ? kana : undefined;
 }
@@ -47,8 +49,9 @@ export function readRomaji(folded: string): RomajiReading {
   const kana = counted.filter((w) => kanaOf(w) !== undefined).length;
   if (counted.length === 0 || kana < 2 || kana < counted.length * 0.6) return { text: folded, romaji: false, kana: [] };
   const read: string[] = [];
+  // Once the text is romaji, `made` is まで and `are` is あれ.
   const text = latin.replace(LATIN_WORD, (w) => {
-    const k = kanaOf(w);
+    const k = kanaOf(w, NOTHING);
     if (k !== undefined) read.push(k);
     return k ?? w;
   });

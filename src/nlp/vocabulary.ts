@@ -37,12 +37,36 @@ const answerabilitySchema = z
   })
   .strict();
 
+const distinctionsSchema = z
+  .object({
+    distinctions: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          says: z.string().min(1),
+          sides: z
+            .array(
+              z.object({ topics: z.array(z.enum(TOPIC_IDS)).min(1), cues: z.array(z.string().min(1)).min(1) }).strict(),
+            )
+            .min(2),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
 export type Ask = z.infer<typeof answerabilitySchema>["asks"][number];
-export type Vocabulary = z.infer<typeof vocabularySchema> & { readonly asks: readonly Ask[] };
+export type Distinction = z.infer<typeof distinctionsSchema>["distinctions"][number];
+export type Vocabulary = z.infer<typeof vocabularySchema> & {
+  readonly asks: readonly Ask[];
+  readonly distinctions: readonly Distinction[];
+};
 export type Concept = Vocabulary["concepts"][number];
 
-/** An ask is found like a concept; its concept id is `ask:` and its id. */
+/** An ask is found like a concept; its concept id is `ask-` and its id. */
 export const askConceptId = (ask: Ask) => `ask-${ask.id}`;
+/** A side of a distinction is found like a concept: `side-`, the distinction's id and the side's index. */
+export const sideConceptId = (d: Distinction, side: number) => `side-${d.id}-${side}`;
 
 export function defaultVocabularyPath(): string {
   return join(findProjectRoot(), "src", "nlp", "data", "vocabulary.yaml");
@@ -59,17 +83,23 @@ function parseFile<T>(path: string, schema: z.ZodType<T>): T {
 
 /**
  * Reads the vocabulary and, beside it, answerability.yaml (what a question asks against what each
- * topic answers); throws with the file and path named when either is malformed.
+ * topic answers) and distinctions.yaml (situations the guide tells apart); throws with the file and
+ * path named when one is malformed.
  */
 export function loadVocabulary(path: string = defaultVocabularyPath()): Vocabulary {
   const vocabulary = parseFile(path, vocabularySchema);
   const { asks } = parseFile(join(path, "..", "answerability.yaml"), answerabilitySchema);
+  const { distinctions } = parseFile(join(path, "..", "distinctions.yaml"), distinctionsSchema);
   return {
     concepts: [
       ...vocabulary.concepts,
       ...asks.map((ask) => ({ id: askConceptId(ask), terms: ask.cues, outOfGuide: false })),
+      ...distinctions.flatMap((d) =>
+        d.sides.map((side, i) => ({ id: sideConceptId(d, i), terms: side.cues, outOfGuide: false })),
+      ),
     ],
     stopwords: vocabulary.stopwords,
     asks,
+    distinctions,
   };
 }
