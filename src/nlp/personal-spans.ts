@@ -1,7 +1,12 @@
 import { maskPersonalData } from "../privacy/mask.js";
 
-/** The masker's placeholders (src/privacy/mask.ts) and the ones a name/address masker would add. */
-const PLACEHOLDER = /\[(?:個人番号|12桁番号|保険者番号|記号・番号|記号|番号|枝番|生年月日|暗証番号|氏名|名前|患者名|住所|電話番号)\]/gu;
+/**
+ * The masker's placeholders (src/privacy/mask.ts) and the ones a name/address masker would add,
+ * with the label the value stood after (保険者番号 [保険者番号]): the label belongs to the patient's
+ * data, not to the question.
+ */
+const PLACEHOLDER =
+  /(?:(?:被保険者証?|保険者|個人|暗証)?(?:記号[・･/／]?番号|記号|番号|枝番号?)|生年月日|誕生日|氏名|住所)?[\s:：=＝はが]{0,3}\[(?:個人番号|12桁番号|保険者番号|記号・番号|記号|番号|枝番|生年月日|暗証番号|氏名|名前|患者名|住所|電話番号)\](?:生まれ|生)?/gu;
 const ERA = "(?:明治|大正|昭和|平成|令和|[MTSHR])";
 /** Dates with a year (2024/4/1, 令和6年4月1日, S27.3.3, H5.10.10), with 生 / 生まれ after them. */
 const DATE = new RegExp(
@@ -14,6 +19,8 @@ const PHONE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/u;
 const NUMBER = /\d+(?:[ \-・]\d+)*/gu;
 /** A street address's number after a place (栄9-9-9, 天神1丁目2番3号). */
 const HOUSE = /(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])\d+(?:丁目|-)\d+(?:番地?|-)?\d*号?/gu;
+/** An address after 住所, from its place name up to the next space or punctuation (住所 名古屋市中区栄9-9-9). */
+const ADDRESS = /(?<=住所[\s:：]*)\p{sc=Han}{1,4}[都道府県市区町村郡][^\s、。,)）]*/gu;
 /** A name right before an honorific (佐藤 花子さん, タカハシさん, 鈴木様). */
 const NAMED = /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん|ちゃん))/gu;
 
@@ -27,6 +34,7 @@ export function withoutPersonalData(normalized: string, isDomainWord: (word: str
   return masked
     .replace(PLACEHOLDER, " ")
     .replace(DATE, " ")
+    .replace(ADDRESS, " ")
     .replace(HOUSE, " ")
     .replace(NUMBER, (run) => (PHONE.test(run) || run.replace(/\D/gu, "").length < 5 ? run : " "))
     .replace(NAMED, (name) => (isDomainWord(name.replace(/ /gu, "")) ? name : " "))

@@ -9,7 +9,7 @@ export interface Token {
   readonly reading: string;
   readonly pos: string;
   readonly posDetail: string;
-  /** A person's or a place's name (固有名詞・人名/地域): patient data, never a feature. */
+  /** A person's or a place's name or its suffix (固有名詞・人名/地域, 接尾・地域: 市, 区): patient data, never a feature. */
   readonly personal: boolean;
 }
 
@@ -50,7 +50,8 @@ function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): Japanese
           const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
           const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
           const personal =
-            t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域");
+            (t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域")) ||
+            (t.pos_detail_1 === "接尾" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域"));
           return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1, personal };
         });
     },
