@@ -79,14 +79,16 @@ export function createFeatureExtractor(
       compiled.push({
         concept: concept.id,
         folded: ascii ? folded : folded.replace(/ /g, ""),
-        reading: reading && (reading.length >= policy.minReadingKana || spoken >= policy.minReadingKana) ? reading : undefined,
+        reading:
+          reading && (reading.length >= policy.minReadingKana || spoken >= policy.minReadingKana) ? reading : undefined,
         spoken,
         ascii,
       });
     }
   }
   const domainWords = new Set(compiled.filter((t) => !t.ascii).map((t) => t.folded));
-  const isDomainWord = (word: string) => domainWords.has(foldForMatching(word)) || /^(患者|業者|事務|先生|担当|職員|受付|お客)/u.test(word);
+  const isDomainWord = (word: string) =>
+    domainWords.has(foldForMatching(word)) || /^(患者|業者|事務|先生|担当|職員|受付|お客)/u.test(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
   const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t.concept] as const));
   const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
@@ -99,7 +101,9 @@ export function createFeatureExtractor(
         ? [{ key: readingKey(toHiragana(t.folded)), concept: t.concept }]
         : [],
     ),
-    compiled.filter((t) => MAKER_IDS.has(t.concept) && HAS_KANJI.test(t.folded)).map((t) => ({ text: t.folded, concept: t.concept })),
+    compiled
+      .filter((t) => MAKER_IDS.has(t.concept) && HAS_KANJI.test(t.folded))
+      .map((t) => ({ text: t.folded, concept: t.concept })),
     { kanaScore: policy.fuzzyKana, kanjiScore: policy.fuzzyKanji },
   );
 

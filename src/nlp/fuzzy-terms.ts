@@ -45,7 +45,9 @@ export function createFuzzyTerms(
     fuseOptions,
   );
   const kanji = new Fuse<Entry>(
-    kanjiNames.filter((t) => t.text.length >= 3 && KANJI_ONLY.test(t.text)).map((t) => ({ key: t.text, concept: t.concept })),
+    kanjiNames
+      .filter((t) => t.text.length >= 3 && KANJI_ONLY.test(t.text))
+      .map((t) => ({ key: t.text, concept: t.concept })),
     fuseOptions,
   );
   return {

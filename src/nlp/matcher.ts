@@ -1,12 +1,12 @@
 import type { KnowledgeBase, Topic, TopicId } from "../knowledge/schema.js";
-import { addConceptEvidence, conceptEvidence } from "./concept-evidence.js";
 import { type Calibration, noneInputs, predict, type Signals, topicInputs } from "./calibration.js";
+import { addConceptEvidence, conceptEvidence } from "./concept-evidence.js";
 import { calibrate, noneConfidence, round } from "./confidence.js";
 import { createFeatureExtractor, type FeatureExtractor, type Features } from "./features.js";
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
+import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
-import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createVariantCues } from "./variant-cues.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
@@ -54,7 +54,13 @@ export interface ExplainedMatch extends MatchResult {
   readonly viaScreen: boolean;
 }
 
-export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEIGHTS, calibration }: MatcherOptions): Matcher & {
+export function createMatcher({
+  kb,
+  tokenizer,
+  vocabulary,
+  weights = DEFAULT_WEIGHTS,
+  calibration,
+}: MatcherOptions): Matcher & {
   explain(text: string): ExplainedMatch;
 } {
   const familyWeight: Readonly<Record<string, number>> = { c: weights.concept, w: weights.word, g: weights.gram };

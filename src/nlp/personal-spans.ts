@@ -22,7 +22,8 @@ const HOUSE = /(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])\d+(?:丁目|-)\d+
 /** An address after 住所, from its place name up to the next space or punctuation (住所 名古屋市中区栄9-9-9). */
 const ADDRESS = /(?<=住所[\s:：]*)\p{sc=Han}{1,4}[都道府県市区町村郡][^\s、。,)）]*/gu;
 /** A name right before an honorific (佐藤 花子さん, タカハシさん, 鈴木様). */
-const NAMED = /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん|ちゃん))/gu;
+const NAMED =
+  /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん|ちゃん))/gu;
 
 /**
  * Patient data never steers the match: after masking (src/privacy/mask.ts), its placeholders,

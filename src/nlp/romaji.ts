@@ -1,7 +1,18 @@
 import { isKana, toKana } from "wanakana";
 
 /** Hepburn with macrons (rīdā, bangō): the long vowel spelt out, as staff type it without an IME. */
-const MACRONS: Readonly<Record<string, string>> = { ā: "aa", ī: "ii", ū: "uu", ē: "ee", ō: "ou", â: "aa", î: "ii", û: "uu", ê: "ee", ô: "ou" };
+const MACRONS: Readonly<Record<string, string>> = {
+  ā: "aa",
+  ī: "ii",
+  ū: "uu",
+  ē: "ee",
+  ō: "ou",
+  â: "aa",
+  î: "ii",
+  û: "uu",
+  ê: "ee",
+  ô: "ou",
+};
 const LATIN_WORD = /[a-zāīūēōâîûêô]+(?:'[a-z]+)?/gu;
 /**
  * English words that also spell valid romaji (the → てぇ, are → あれ): never counted as romaji, so
