@@ -35,7 +35,7 @@ for (const c of cases) {
 }
 
 /** Logistic regression by gradient descent on standardised inputs (L2 0.01), returned on raw inputs. */
-function fit(rows: readonly Row[]): Model {
+function fitLogistic(rows: readonly Row[]): Model {
   const n = rows.length;
   const d = rows[0]?.x.length ?? 0;
   const mean = Array.from({ length: d }, (_, j) => rows.reduce((a, r) => a + (r.x[j] ?? 0), 0) / n);
@@ -67,7 +67,7 @@ function fit(rows: readonly Row[]): Model {
 function crossValidate(rows: readonly Row[]): { shift: number; report: string } {
   const oof = rows.map(() => 0);
   for (let f = 0; f < FOLDS; f++) {
-    const model = fit(rows.filter((_, i) => i % FOLDS !== f));
+    const model = fitLogistic(rows.filter((_, i) => i % FOLDS !== f));
     rows.forEach((r, i) => {
       if (i % FOLDS === f) oof[i] = predict(model, r.x);
     });
@@ -96,8 +96,8 @@ function crossValidate(rows: readonly Row[]): { shift: number; report: string } 
 
 const topicCv = crossValidate(topicRows);
 const noneCv = crossValidate(noneRows);
-const topic = fit(topicRows);
-const none = fit(noneRows);
+const topic = fitLogistic(topicRows);
+const none = fitLogistic(noneRows);
 const calibration = {
   fitted: `${FOLDS}-fold cross-validation over dev + field-tuning (${topicRows.length} topic answers: ${topicCv.report}; ${noneRows.length} none answers: ${noneCv.report})`,
   topic: { weights: topic.weights, bias: topic.bias - topicCv.shift },

@@ -14,6 +14,7 @@ export interface FuzzyTermsOptions {
   readonly kanjiScore: number;
 }
 
+const CACHE_SIZE = 10_000;
 const KATAKANA_RUN = /[\u30A1-\u30FAー]{3,}/gu;
 const KANJI_RUN = /[\u4E00-\u9FFF]{3,}/gu;
 const KANA_ONLY = /^[\u3041-\u309Fー]+$/u;
@@ -50,6 +51,25 @@ export function createFuzzyTerms(
       .map((t) => ({ key: t.text, concept: t.concept })),
     fuseOptions,
   );
+  const nameKanji = new Set(kanjiNames.flatMap((t) => [...t.text]));
+  // Known words need no search, and staff repeat their words: each piece is searched once.
+  const known = new Set(kanaTerms.map((t) => t.key));
+  const cache = new Map<string, readonly string[]>();
+  const searchKana = (piece: string): readonly string[] => {
+    let hit = cache.get(piece);
+    if (hit === undefined) {
+      hit = known.has(piece)
+        ? []
+        : kana
+            .search(piece, { limit: 2 })
+            // The whole piece is the term, misspelt: not a piece of a longer term (ばんご in あんしょばんご).
+            .filter((r) => Math.abs(r.item.key.length - piece.length) <= 1 && (r.score ?? 1) <= options.kanaScore)
+            .map((r) => r.item.concept);
+      if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(piece, hit);
+    }
+    return hit;
+  };
   return {
     /** Concepts named approximately in `normalized` (katakana as typed) and in `kanaWords` (romaji read as kana). */
     find(normalized: string, kanaWords: readonly string[], add: (concept: string) => void): void {
@@ -59,15 +79,15 @@ export function createFuzzyTerms(
       }
       for (const piece of pieces) {
         if (piece.length < 4) continue;
-        for (const r of kana.search(piece, { limit: 2 })) {
-          // The whole piece is the term, misspelt: not a piece of a longer term (ばんご in あんしょばんご).
-          const sameLength = Math.abs(r.item.key.length - piece.length) <= 1;
-          if (sameLength && (r.score ?? 1) <= options.kanaScore) add(r.item.concept);
-        }
+        for (const concept of searchKana(piece)) add(concept);
       }
       for (const m of normalized.matchAll(KANJI_RUN)) {
         for (let i = 0; i + 3 <= m[0].length; i++) {
           const piece = m[0].slice(i, i + 3);
+          // Two of the three kanji must belong to some name before a search is worth it.
+          let shared = 0;
+          for (const ch of piece) if (nameKanji.has(ch)) shared++;
+          if (shared < 2) continue;
           for (const r of kanji.search(piece, { limit: 1 })) {
             if (r.item.key.length === 3 && (r.score ?? 1) <= options.kanjiScore) add(r.item.concept);
           }

@@ -24,7 +24,7 @@ export function readingKey(hiragana: string, before = ""): string {
   for (const ch of hiragana) {
     if (ch === "ー") continue;
     const lengthens = LENGTHENS[ch];
-    if (lengthens !== undefined && lengthens.includes(VOWEL.get(prev) ?? "-")) continue;
+    if (lengthens?.includes(VOWEL.get(prev) ?? "-")) continue;
     out += ch;
     prev = ch;
   }
