@@ -1,5 +1,5 @@
 import type { KnowledgeBase, TopicId } from "../knowledge/schema.js";
-import { foldForMatching, normalizeText } from "./normalize.js";
+import { normalizeText, squeeze } from "./normalize.js";
 import { readingOf } from "./reading.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
 
@@ -21,13 +21,6 @@ interface Pattern {
 }
 
 const SHORT = 7;
-
-/** Letters and digits only; okurigana variants the screens and staff mix (無し/なし) made one. */
-function squeeze(text: string): string {
-  return foldForMatching(normalizeText(text))
-    .replace(/無し/g, "なし")
-    .replace(/[^\p{L}\p{N}]/gu, "");
-}
 
 /**
  * Sellers' approximate substring match: `best[m]` is the fewest edits that turn `pattern` into some
