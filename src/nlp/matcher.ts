@@ -206,7 +206,13 @@ export function createMatcher({
       ? predict(calibration.topic, topicInputs(signals))
       : calibrate(best.confidence, signals.second, weights.noneThreshold);
     // Runners-up close to the best are offered beside it (「こちらではありませんか」), never far ones.
-    const close = topics.filter((r) => r.id !== id && r.confidence >= weights.closeRatio * best.confidence);
+    // 3-reader already lists every maker: no maker's line is offered beside it.
+    const close = topics.filter(
+      (r) =>
+        r.id !== id &&
+        r.confidence >= weights.closeRatio * best.confidence &&
+        !(id === "3-reader" && r.id.startsWith("3-reader-")),
+    );
     return {
       id,
       ...(variant !== undefined ? { variant } : {}),
