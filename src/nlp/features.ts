@@ -133,10 +133,12 @@ export function createFeatureExtractor(
     // In romaji a term whose key is short because its long vowel was dropped (無効 mukou → むこ)
     // counts when it is a whole word.
     const kana = romaji;
+    // A maker's name is distinctive enough to be found by its short reading in any text (ふじつー).
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
       if (!starts.has(end - length) || SMALL_KANA.test(reading[end] ?? "")) return;
-      if (length >= minReading || (kana && term.spoken >= minReading && ends.has(end))) found.add(term.concept);
+      const least = MAKER_IDS.has(term.concept) ? policy.minReadingKana : minReading;
+      if (length >= least || (kana && term.spoken >= minReading && ends.has(end))) found.add(term.concept);
     });
     fuzzy.find(normalized, kanaWords, add);
     const digits = normalized.replace(/[^0-9]/g, "");
