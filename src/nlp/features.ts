@@ -26,6 +26,8 @@ const CONTENT_POS = new Set(["名詞", "動詞", "形容詞", "副詞", "記号"
 const ASCII_WORD = /^[a-z0-9][a-z0-9.+-]*$/;
 const HAS_KANJI = /[\u4E00-\u9FFF]/;
 const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
+/** Links and chat mentions (<@U123>, <!channel>, https://…) say nothing of the question. */
+const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
 const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
 
@@ -149,7 +151,7 @@ export function createFeatureExtractor(
   return {
     outOfGuideConcepts,
     extract(text) {
-      const cleaned = withoutPersonalData(normalizeText(text), isDomainWord);
+      const cleaned = withoutPersonalData(normalizeText(text).replace(MARKUP, " "), isDomainWord);
       const read = readRomaji(cleaned.toLowerCase());
       const folded = foldForMatching(read.text);
       const compact = folded.replace(/ /g, "");

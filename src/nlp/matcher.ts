@@ -7,6 +7,7 @@ import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
+import { applyDistinctions, makerTopic, namedMakers } from "./topic-rules.js";
 import { createVariantCues } from "./variant-cues.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
@@ -200,18 +201,19 @@ export function createMatcher({
         viaScreen: false,
       };
     }
-    const id = makerTopic(kb, best.id, features.concepts);
+    const id = makerTopic(kb, best.id, features.concepts, ranked);
     const variant = cues.find(id, features);
     const confidence = calibration
       ? predict(calibration.topic, topicInputs(signals))
       : calibrate(best.confidence, signals.second, weights.noneThreshold);
     // Runners-up close to the best are offered beside it (「こちらではありませんか」), never far ones.
-    // 3-reader already lists every maker: no maker's line is offered beside it.
+    // A maker's line is offered only when that maker is named (3-reader lists them all).
+    const named = namedMakers(kb, features.concepts);
     const close = topics.filter(
       (r) =>
         r.id !== id &&
         r.confidence >= weights.closeRatio * best.confidence &&
-        !(id === "3-reader" && r.id.startsWith("3-reader-")),
+        (!r.id.startsWith("3-reader-") || named.includes(r.id)),
     );
     return {
       id,
@@ -235,44 +237,4 @@ export function createMatcher({
       return result;
     },
   };
-}
-
-/**
- * The guide's rule for card readers: a reader question that names exactly one maker (by name,
- * misspelt name or hotline number) is that maker's; one that names none, or several, is 3-reader,
- * which lists every maker (a maker's concept id is its phone line's id in contacts.yaml).
- */
-function makerTopic(kb: KnowledgeBase, id: TopicId, concepts: ReadonlySet<string>): TopicId {
-  const reader = id === "3-reader" || id.startsWith("3-reader-");
-  const makers = [...concepts].flatMap((c) => {
-    const line = kb.phoneLines.get(c);
-    return line?.kind === "reader-maker" ? [line.topic] : [];
-  });
-  if (makers.length === 1 && makers[0] && (reader || id === "3-callcenter")) return makers[0];
-  if (!reader || makers.includes(id)) return id;
-  return "3-reader";
-}
-
-/**
- * The guide's distinctions (distinctions.yaml): when the question holds the cues of one side only,
- * that side's topics gain and the other sides' lose.
- */
-function applyDistinctions(
-  scores: Map<TopicId, number>,
-  concepts: ReadonlySet<string>,
-  distinctions: readonly (readonly { concept: string; topics: readonly TopicId[] }[])[],
-  weights: MatchingPolicy,
-): void {
-  for (const sides of distinctions) {
-    const cued = sides.filter((side) => concepts.has(side.concept));
-    if (cued.length !== 1 || !cued[0]) continue;
-    const winner = cued[0];
-    for (const side of sides) {
-      for (const topic of side.topics) {
-        const s = scores.get(topic);
-        if (s === undefined) continue;
-        scores.set(topic, side === winner ? s + weights.distinctionBoost : s * weights.distinctionDamp);
-      }
-    }
-  }
 }
