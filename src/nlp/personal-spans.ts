@@ -1,4 +1,4 @@
-import { maskPersonalData } from "../privacy/mask.js";
+import { maskPersonalData, mayNeedMasking } from "../privacy/mask.js";
 
 /**
  * The masker's placeholders (src/privacy/mask.ts) and the ones a name/address masker would add,
@@ -31,7 +31,9 @@ const NAMED =
  * features are built from. `isDomainWord` keeps the words that are not names (患者さん, 富士通さん).
  */
 export function withoutPersonalData(normalized: string, isDomainWord: (word: string) => boolean): string {
-  const masked = maskPersonalData(normalized).text;
+  const masked = mayNeedMasking(normalized) ? maskPersonalData(normalized).text : normalized;
+  const spans = /[[0-9さ様氏くち住]/u.test(masked);
+  if (!spans) return masked;
   return masked
     .replace(PLACEHOLDER, " ")
     .replace(DATE, " ")

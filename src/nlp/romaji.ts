@@ -13,6 +13,7 @@ const MACRONS: Readonly<Record<string, string>> = {
   ê: "ee",
   ô: "ou",
 };
+const HAS_LATIN = /[a-zāīūēōâîûêô]/u;
 const LATIN_WORD = /[a-zāīūēōâîûêô]+(?:'[a-z]+)?/gu;
 /**
  * English words that also spell valid romaji (the → てぇ, are → あれ): never counted as romaji, so
@@ -48,6 +49,7 @@ function kanaOf(word: string, english: ReadonlySet<string> = ENGLISH): string | 
  * (`kyanon`, four letters or more) is read, and it is added beside the Latin, which stays.
  */
 export function readRomaji(folded: string): RomajiReading {
+  if (!HAS_LATIN.test(folded)) return { text: folded, romaji: false, kana: [] };
   const latin = folded.replace(/[āīūēōâîûêô]/gu, (c) => MACRONS[c] ?? c);
   const words = [...latin.matchAll(LATIN_WORD)].map((m) => m[0]);
   if (words.length === 0) return { text: folded, romaji: false, kana: [] };
