@@ -7,7 +7,7 @@ import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
-import { applyDistinctions, makerTopic, namedMakers } from "./topic-rules.js";
+import { applyDistinctions, isMakerTopic, makerTopic, namedMakers } from "./topic-rules.js";
 import { createVariantCues } from "./variant-cues.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
@@ -213,7 +213,7 @@ export function createMatcher({
       (r) =>
         r.id !== id &&
         r.confidence >= weights.closeRatio * best.confidence &&
-        (!r.id.startsWith("3-reader-") || named.includes(r.id)),
+        (!isMakerTopic(kb, r.id) || named.includes(r.id)),
     );
     return {
       id,
