@@ -16,6 +16,18 @@ const list = z.preprocess(
     ),
 );
 
+/** https:, or http: only to this machine (a local fake of the API in tests). */
+function isHttpsOrLoopback(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol === "https:") return true;
+  return parsed.protocol === "http:" && isLoopbackHost(parsed.hostname.replace(/^\[|\]$/g, ""));
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
@@ -45,9 +57,23 @@ const envSchema = z
       blankToUndefined,
       z.string().startsWith("xapp-", "xapp- で始まるアプリレベルトークンを指定してください").optional(),
     ),
-    SLACK_API_URL: z.preprocess(blankToUndefined, z.url().optional()),
+    SLACK_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url()
+        .refine((u) => isHttpsOrLoopback(u), {
+          message:
+            "https: の URL にしてください（http: はこのマシン内のテスト用 127.0.0.1 / localhost だけです。トークンが平文で送られます）",
+        })
+        .optional(),
+    ),
     AGENT_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "16文字以上にしてください").optional()),
-    CORS_ORIGINS: list,
+    CORS_ORIGINS: list.refine((origins) => !origins.includes("*"), {
+      message: "* は指定できません。受付の画面を開くオリジンを https://host の形で列挙してください",
+    }),
+    AGENT_PAGE_PUBLIC: z.preprocess(blankToUndefined, z.stringbool().default(false)),
+    MISS_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+    MAX_ANSWERS_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(32)),
     ASK_RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(6000)),
   })
   .superRefine((env, ctx) => {
@@ -68,6 +94,13 @@ const envSchema = z
     }
     if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "SingleTenant のときは必須です" });
+    }
+    if (!isLoopbackHost(env.HOST) && !env.AGENT_TOKEN && !env.AGENT_PAGE_PUBLIC) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AGENT_TOKEN"],
+        message: `HOST=${env.HOST}（このマシン以外から届くアドレス）では必須です。認証なしで公開するつもりなら AGENT_PAGE_PUBLIC=true を設定してください`,
+      });
     }
     const slackHttp = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET];
     if (slackHttp.some(Boolean) || env.SLACK_APP_TOKEN) {
@@ -98,7 +131,7 @@ export function slackEnabled(config: Config): boolean {
   return Boolean(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET);
 }
 
-/** The masked store of unanswered questions and feedback. */
+/** The store of unanswered questions and feedback (patient data minimised). */
 export function feedbackFilePath(config: Config): string {
   return join(config.DATA_DIR, "feedback.jsonl");
 }

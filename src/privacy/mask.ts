@@ -1,5 +1,5 @@
-import { normalizeForMasking } from "./normalize-for-masking.js";
 import { maskMyNumbers } from "./my-number.js";
+import { normalizeForMasking } from "./normalize-for-masking.js";
 
 export { isValidMyNumber } from "./my-number.js";
 

@@ -6,8 +6,7 @@
  * variation selectors and the Hangul fillers that render as nothing).
  */
 
-const INVISIBLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\p{Cf}\p{Cs}\p{Co}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}\u115f\u1160\u3164\uffa0]/gu;
+const INVISIBLE = /(?![\t\n])\p{Cc}|\p{Cf}|\p{Cs}|\p{Co}|\p{Variation_Selector}|[\u115f\u1160\u3164\uffa0]/gu;
 const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085]/gu;
 const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
 const IS_DIGIT = /^\p{Nd}$/u;
