@@ -1,4 +1,4 @@
-import { maskPersonalData } from "./mask.js";
+import { maskPersonalData, mayNeedMasking } from "./mask.js";
 
 /**
  * What may be stored or quoted back of a question: maskPersonalData's output with every other kind
@@ -87,6 +87,11 @@ export interface MinimizeResult {
   readonly found: ReadonlyMap<PersonalKind, number>;
   /** True when a 個人番号 (or any 12-digit number) was in the text. */
   readonly personalNumberSeen: boolean;
+}
+
+/** Conservative pre-check (also on JSON text): false only when minimizePersonalData can find nothing in `text`. */
+export function mayNeedMinimizing(text: string): boolean {
+  return mayNeedMasking(text) || HINT.test(text) || /[\uff01-\uff5e\u{1d7ce}-\u{1d7ff}]/u.test(text);
 }
 
 export function minimizePersonalData(text: string, options: MinimizeOptions = {}): MinimizeResult {
