@@ -3,6 +3,7 @@ import { textMsg } from "../../engine/messages.js";
 import { renderAnswerText } from "../../engine/render-text.js";
 import type { Step } from "../../knowledge/schema.js";
 import { stripInvisible } from "../../nlp/normalize.js";
+import { defuseMentions } from "./slack-text.js";
 import { ACTION, feedbackValueOf, shareValueOf, topicValueOf } from "./action-values.js";
 import {
   actionIds,
@@ -110,9 +111,12 @@ function tailBlocks(answer: Answer, options: RenderOptions, id: NextId): Block[]
   }
   if (answer.alternatives.length > 0) {
     // Quoted as typed, less what no one means to type (NUL, bidi overrides, zero-width, lone surrogates).
-    const quoted = stripInvisible(options.question ?? "")
-      .replace(/\s+/g, " ")
-      .trim();
+    // Mentions cannot fire from it: @channel, @here or @someone come back as ＠channel (Slack reads only "@").
+    const quoted = defuseMentions(
+      stripInvisible(options.question ?? "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
     const lead = quoted ? esc(blockMsg.didYouMean(clip(quoted, QUOTE_MAX))) : esc(blockMsg.alternatives);
     out.push(...sections([lead]), ...actions(refButtons(answer.alternatives, id)));
   }
