@@ -3,7 +3,6 @@ import { textMsg } from "../../engine/messages.js";
 import { renderAnswerText } from "../../engine/render-text.js";
 import type { Step } from "../../knowledge/schema.js";
 import { stripInvisible } from "../../nlp/normalize.js";
-import { defuseMentions } from "./slack-text.js";
 import { ACTION, feedbackValueOf, shareValueOf, topicValueOf } from "./action-values.js";
 import {
   actionIds,
@@ -19,7 +18,7 @@ import {
 } from "./block-parts.js";
 import { blockMsg } from "./messages.js";
 import { linesBlocks, linksBlocks, partiesBlocks } from "./render-contacts.js";
-import { clip, clipEscaped, escapeMrkdwn as esc } from "./slack-text.js";
+import { clip, clipEscaped, defuseMentions, escapeMrkdwn as esc } from "./slack-text.js";
 
 export interface SlackMessage {
   /** The fallback for notifications and screen readers: the whole answer as escaped text. */

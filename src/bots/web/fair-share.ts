@@ -1,0 +1,82 @@
+import { createBuckets, createRateLimiter, type RateDecision, type RateLimiter } from "./rate-limit.js";
+
+/**
+ * Keeps one client from slowing the others down. Answers are computed on the one event loop, so
+ * what a client may not take is CPU time: each client has a budget of answering time (refilled at
+ * `cpuShare` of a second per second, `burstMs` at most), charged with what its answers really took;
+ * past it, its requests are refused at once (429) until the budget has refilled. Besides: a request
+ * count per client on every route, a count of failed authentications per client, and a cap on
+ * answers in flight across all clients (503).
+ */
+export interface FairShareOptions {
+  readonly requestsPerMinute: number;
+  readonly maxInFlight: number;
+  readonly cpuShare?: number;
+  readonly burstMs?: number;
+  readonly authFailuresPerMinute?: number;
+}
+
+export type Admission = RateDecision & { readonly status?: 429 | 503 };
+
+export interface FairShare {
+  /**
+   * Before anything is read: the cap on requests in flight (503), then the client's failed-auth
+   * count, answering budget and request count (429). An admitted request must be `release`d.
+   */
+  admit(client: string): Admission;
+  release(): void;
+  /** A failed authentication, counted against the client. */
+  authFailed(client: string): void;
+  /** Runs the synchronous part of an answer and charges its time to the client. */
+  timed<T>(client: string, work: () => T): T;
+  readonly inFlight: number;
+}
+
+/** A quarter of one core per client, in bursts of at most 100 ms (a few long questions in a row). */
+export const DEFAULT_CPU_SHARE = 0.25;
+export const DEFAULT_BURST_MS = 100;
+export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 20;
+
+export interface FairShareCounters {
+  readonly requests?: RateLimiter;
+  readonly cpu?: RateLimiter;
+  readonly auth?: RateLimiter;
+}
+
+export function createFairShare(options: FairShareOptions, counters: FairShareCounters = {}): FairShare {
+  const requests = counters.requests ?? createRateLimiter(options.requestsPerMinute);
+  const cpuShare = options.cpuShare ?? DEFAULT_CPU_SHARE;
+  const burstMs = options.burstMs ?? DEFAULT_BURST_MS;
+  const cpu = counters.cpu ?? createBuckets(burstMs, cpuShare * 1000);
+  const auth = counters.auth ?? createRateLimiter(options.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE);
+  let inFlight = 0;
+  return {
+    admit(client) {
+      if (inFlight >= options.maxInFlight) return { ok: false, retryAfterSeconds: 1, status: 503 };
+      const decision = auth.allow(client);
+      const next = decision.ok ? cpu.allow(client) : decision;
+      const counted = next.ok ? requests.take(client) : next;
+      if (!counted.ok) return { ...counted, status: 429 };
+      inFlight++;
+      return counted;
+    },
+    release() {
+      inFlight = Math.max(0, inFlight - 1);
+    },
+    authFailed(client) {
+      auth.charge(client, 1);
+    },
+    timed(client, work) {
+      const started = performance.now();
+      try {
+        return work();
+      } finally {
+        // at most one burst per answer: a cold start or a GC pause is not the client's doing
+        cpu.charge(client, Math.min(burstMs, performance.now() - started));
+      }
+    },
+    get inFlight() {
+      return inFlight;
+    },
+  };
+}
