@@ -53,7 +53,7 @@ export function createFairShare(options: FairShareOptions, counters: FairShareCo
   return {
     admit(client) {
       if (inFlight >= options.maxInFlight) return { ok: false, retryAfterSeconds: 1, status: 503 };
-      const decision = auth.allow(client);
+      const decision = auth.allow(client, Date.now(), 1);
       const next = decision.ok ? cpu.allow(client) : decision;
       const counted = next.ok ? requests.take(client) : next;
       if (!counted.ok) return { ...counted, status: 429 };

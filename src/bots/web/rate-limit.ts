@@ -7,8 +7,8 @@ export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number
  */
 export interface RateLimiter {
   take(key: string, nowMs?: number): RateDecision;
-  /** True while the balance is above zero; spends nothing. */
-  allow(key: string, nowMs?: number): RateDecision;
+  /** ok while the balance holds `need` (default: anything above zero); spends nothing. */
+  allow(key: string, nowMs?: number, need?: number): RateDecision;
   charge(key: string, amount: number, nowMs?: number): void;
   readonly size: number;
 }
@@ -49,9 +49,9 @@ export function createBuckets(capacity: number, perSecond: number, maxClients = 
       bucket.tokens -= 1;
       return { ok: true };
     },
-    allow(key, nowMs = Date.now()) {
+    allow(key, nowMs = Date.now(), need = Number.EPSILON) {
       const bucket = refill(key, nowMs);
-      return bucket.tokens > 0 ? { ok: true } : refused(-bucket.tokens + perMs);
+      return bucket.tokens >= need ? { ok: true } : refused(need - bucket.tokens);
     },
     charge(key, amount, nowMs = Date.now()) {
       refill(key, nowMs).tokens -= amount;
