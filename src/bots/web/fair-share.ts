@@ -14,6 +14,8 @@ export interface FairShareOptions {
   readonly cpuShare?: number;
   readonly burstMs?: number;
   readonly authFailuresPerMinute?: number;
+  /** Requests of one client in flight at once (its answers would otherwise run back to back). */
+  readonly perClientInFlight?: number;
 }
 
 export type Admission = RateDecision & { readonly status?: 429 | 503 };
@@ -24,7 +26,7 @@ export interface FairShare {
    * count, answering budget and request count (429). An admitted request must be `release`d.
    */
   admit(client: string): Admission;
-  release(): void;
+  release(client: string): void;
   /** A failed authentication, counted against the client. */
   authFailed(client: string): void;
   /** Runs the synchronous part of an answer and charges its time to the client. */
@@ -32,10 +34,19 @@ export interface FairShare {
   readonly inFlight: number;
 }
 
-/** A quarter of one core per client, in bursts of at most 100 ms (a few long questions in a row). */
-export const DEFAULT_CPU_SHARE = 0.25;
+/**
+ * A tenth of one core per client (ten 2,000-character questions a second, or dozens of ordinary
+ * ones: far more than an agent types), in bursts of at most 100 ms.
+ */
+export const DEFAULT_CPU_SHARE = 0.1;
 export const DEFAULT_BURST_MS = 100;
 export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 20;
+/**
+ * A budget alone is not enough: it is charged after an answer, so 16 requests arriving together
+ * would all be admitted and run back to back (16 × 15 ms). Two at a time bounds what another
+ * client waits behind to about two answers.
+ */
+export const DEFAULT_PER_CLIENT_IN_FLIGHT = 2;
 
 export interface FairShareCounters {
   readonly requests?: RateLimiter;
@@ -49,19 +60,27 @@ export function createFairShare(options: FairShareOptions, counters: FairShareCo
   const burstMs = options.burstMs ?? DEFAULT_BURST_MS;
   const cpu = counters.cpu ?? createBuckets(burstMs, cpuShare * 1000);
   const auth = counters.auth ?? createRateLimiter(options.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE);
+  const perClient = options.perClientInFlight ?? DEFAULT_PER_CLIENT_IN_FLIGHT;
+  const clientsInFlight = new Map<string, number>();
   let inFlight = 0;
   return {
     admit(client) {
       if (inFlight >= options.maxInFlight) return { ok: false, retryAfterSeconds: 1, status: 503 };
+      const mine = clientsInFlight.get(client) ?? 0;
+      if (mine >= perClient) return { ok: false, retryAfterSeconds: 1, status: 429 };
       const decision = auth.allow(client, Date.now(), 1);
       const next = decision.ok ? cpu.allow(client) : decision;
       const counted = next.ok ? requests.take(client) : next;
       if (!counted.ok) return { ...counted, status: 429 };
       inFlight++;
+      clientsInFlight.set(client, mine + 1);
       return counted;
     },
-    release() {
+    release(client) {
       inFlight = Math.max(0, inFlight - 1);
+      const mine = (clientsInFlight.get(client) ?? 1) - 1;
+      if (mine > 0) clientsInFlight.set(client, mine);
+      else clientsInFlight.delete(client);
     },
     authFailed(client) {
       auth.charge(client, 1);

@@ -14,6 +14,8 @@ type Handler = (req: Request, res: Response) => Promise<void>;
 const clientOf = (req: Request): string => req.socket.remoteAddress ?? "unknown";
 
 const API_PATHS = ["/api/ask", "/api/topics", "/api/lines", "/api/answer/:topic"] as const;
+/** How long a 429 waits before it is sent. */
+const REFUSAL_DELAY_MS = 500;
 const REALM = 'realm="onshi", charset="UTF-8"';
 /** The page's files and API: restify's own 404/405 for these paths carry the web headers too. */
 const WEB_PATH = /^\/(?:[a-z]+\.(?:js|css|svg))?$|^\/api\/(?:ask|topics|lines|answer)(?:\/|$)/;
@@ -45,7 +47,13 @@ export function mountWeb(deps: ChannelDeps): MountedChannel {
         req.resume();
         const seconds = admission.retryAfterSeconds;
         const error = admission.status === 503 ? webMsg.busy(seconds) : webMsg.rateLimited(seconds);
-        return sendJson(res, admission.status ?? 429, { error }, { "Retry-After": String(seconds) });
+        const refuse = () => sendJson(res, admission.status ?? 429, { error }, { "Retry-After": String(seconds) });
+        if (admission.status === 503) return refuse();
+        // A client that asks again at once, whatever Retry-After said, is answered slowly: thousands
+        // of refusals a second would otherwise take the CPU the limit was meant to keep for others.
+        await new Promise((resolve) => setTimeout(resolve, REFUSAL_DELAY_MS).unref());
+        if (!res.destroyed) refuse();
+        return;
       }
       try {
         if (!authorized(req)) {
@@ -55,7 +63,7 @@ export function mountWeb(deps: ChannelDeps): MountedChannel {
         }
         return await handler(req, res);
       } finally {
-        fair.release();
+        fair.release(client);
       }
     };
 
@@ -69,7 +77,7 @@ export function mountWeb(deps: ChannelDeps): MountedChannel {
         const admission = fair.admit(client);
         if (admission.ok) {
           fair.authFailed(client);
-          fair.release();
+          fair.release(client);
         } else {
           const seconds = String(admission.retryAfterSeconds);
           const body = Buffer.from(webMsg.rateLimited(admission.retryAfterSeconds), "utf8");
