@@ -48,6 +48,15 @@ const envSchema = z
     ),
     MicrosoftAppTenantId: optionalText,
     TEAMS_ALLOWED_TENANTS: list,
+    TEAMS_OPENID_METADATA_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url()
+        .refine((u) => isHttpsOrLoopback(u), {
+          message: "https: の URL にしてください（http: は 127.0.0.1 / localhost だけです）",
+        })
+        .optional(),
+    ),
     SLACK_BOT_TOKEN: z.preprocess(
       blankToUndefined,
       z.string().startsWith("xoxb-", "xoxb- で始まるボットトークンを指定してください").optional(),
