@@ -37,7 +37,10 @@ export function originAllowed(req: Request, allowed: readonly string[]): boolean
   if (origin === undefined) return true;
   if (allowed.includes(origin)) return true;
   try {
-    return new URL(origin).host === req.headers.host;
+    // behind a reverse proxy the page's host may be in X-Forwarded-Host (a page on another site
+    // cannot set that header without a preflight, which is never granted to it)
+    const host = new URL(origin).host;
+    return host === req.headers.host || host === req.headers["x-forwarded-host"];
   } catch {
     return false;
   }
