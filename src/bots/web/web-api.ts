@@ -20,10 +20,10 @@ function searchParams(req: Request): URLSearchParams {
 }
 
 /** Runs the synchronous part of an answer, charging its time to the request's client (fair-share.ts). */
-export type Meter = <T>(req: Request, work: () => T) => T;
+export type Meter = <T>(req: Request, work: () => T) => Promise<T>;
 
 /** The handlers behind /api/*: plain data from the core, as JSON. Auth, CORS and limits are the router's. */
-export function createWebApi(deps: ChannelDeps, meter: Meter = (_req, work) => work()) {
+export function createWebApi(deps: ChannelDeps, meter: Meter = async (_req, work) => work()) {
   const { core } = deps;
   const clock = () => deps.now?.() ?? new Date();
 
@@ -35,7 +35,7 @@ export function createWebApi(deps: ChannelDeps, meter: Meter = (_req, work) => w
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       const { typing, ...question } = parsed.value;
       // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
-      const { answer } = meter(req, () => ask(deps, { channel: "web", ...question, record: !typing }));
+      const { answer } = await meter(req, () => ask(deps, { channel: "web", ...question, record: !typing }));
       sendJson(res, 200, answer);
     },
 
@@ -65,7 +65,7 @@ export function createWebApi(deps: ChannelDeps, meter: Meter = (_req, work) => w
       if (!isTopicId(id)) return sendJson(res, 404, { error: `topic: ${webMsg.badTopic}` });
       const now = parseNowParam(searchParams(req).get("now"));
       if (!now.ok) return sendJson(res, 400, { error: now.error });
-      const { answer } = meter(req, () =>
+      const { answer } = await meter(req, () =>
         ask(deps, {
           channel: "web",
           text: "",
