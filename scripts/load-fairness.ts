@@ -1,4 +1,4 @@
-// npm run load:fairness [-- --seconds 15 --flooders 16 --victim-rate 20]
+// npm run load:fairness [-- --seconds 15 --flooders 16 --victim-rate 20 --cpu-ms 50 --burst-ms 100 --no-baseline]
 // Does one client flooding /api/ask slow another client down? Drives the real server (spawned) on
 // loopback only: the "other client" asks ordinary questions from 127.0.0.1 at a steady rate, alone
 // and then while a "flooding client" on 127.0.0.2 keeps 16 distinct 2,000-character questions in
@@ -169,9 +169,21 @@ async function scenario(title: string, env: Record<string, string>): Promise<voi
 process.stdout.write(
   `one flooding client against another client asking ${VICTIM_RATE} ordinary questions a second, ${SECONDS} s each\n`,
 );
-await scenario("default per-client limits (CLIENT_CPU_MS_PER_SECOND 50, CLIENT_CPU_BURST_MS 100, 2 in flight)", {});
-await scenario("per-client limits lifted (as before issue 12)", {
-  CLIENT_CPU_MS_PER_SECOND: "1000",
-  CLIENT_CPU_BURST_MS: "10000",
-  ASK_RATE_LIMIT_PER_MINUTE: "6000",
-});
+// --cpu-ms / --burst-ms try other per-client budgets than the defaults
+const CPU_MS = arg("cpu-ms", 0);
+const BURST_MS = arg("burst-ms", 0);
+const limits = {
+  ...(CPU_MS > 0 ? { CLIENT_CPU_MS_PER_SECOND: String(CPU_MS) } : {}),
+  ...(BURST_MS > 0 ? { CLIENT_CPU_BURST_MS: String(BURST_MS) } : {}),
+};
+await scenario(
+  `per-client limits (CLIENT_CPU_MS_PER_SECOND ${CPU_MS || "50 (default)"}, CLIENT_CPU_BURST_MS ${BURST_MS || "30 (default)"}, 2 in flight)`,
+  limits,
+);
+if (!process.argv.includes("--no-baseline"))
+  await scenario("per-client limits lifted (as before issue 12)", {
+    CLIENT_CPU_MS_PER_SECOND: "1000",
+    CLIENT_CPU_BURST_MS: "10000",
+    CLIENT_MAX_IN_FLIGHT: "1000",
+    ASK_RATE_LIMIT_PER_MINUTE: "6000",
+  });

@@ -30,6 +30,7 @@ export function mountWeb(deps: ChannelDeps): MountedChannel {
     maxInFlight: config.MAX_ANSWERS_IN_FLIGHT,
     cpuShare: config.CLIENT_CPU_MS_PER_SECOND / 1000,
     burstMs: config.CLIENT_CPU_BURST_MS,
+    perClientInFlight: config.CLIENT_MAX_IN_FLIGHT,
   });
   const api = createWebApi(deps, (req, work) => fair.timed(clientOf(req), work));
   const authorized = createAgentAuth(config.AGENT_TOKEN);
