@@ -5,7 +5,7 @@
 // flight. Run once with the default per-client limits and once with them lifted (as before issue 12).
 // Prints figures; asserts nothing (shared machines are noisy).
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { Agent, createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
@@ -121,7 +121,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
         PORT: String(port),
         HOST: "127.0.0.1",
         LOG_LEVEL: "warn",
-        DATA_DIR: join(tmpdir(), `onshi-fairness-${process.pid}`),
+        DATA_DIR: dataDir,
         ...env,
       },
       stdio: ["ignore", "ignore", "inherit"],
@@ -165,6 +165,9 @@ async function scenario(title: string, env: Record<string, string>): Promise<voi
     child.kill("SIGTERM");
   }
 }
+
+const dataDir = join(tmpdir(), `onshi-fairness-${process.pid}`);
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 
 process.stdout.write(
   `one flooding client against another client asking ${VICTIM_RATE} ordinary questions a second, ${SECONDS} s each\n`,
