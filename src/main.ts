@@ -4,10 +4,11 @@ import { type ChannelMounter, startServer } from "./bots/start-server.js";
 import { mountTeams } from "./bots/teams/mount-teams.js";
 import { mountMaintainer } from "./bots/web/mount-maintainer.js";
 import { mountWeb } from "./bots/web/mount-web.js";
-import { dailyCountsPath, feedbackFilePath, readConfig, slackEnabled } from "./config.js";
-import { loadCore } from "./core.js";
+import { dailyCountsPath, feedbackFilePath, isLoopbackHost, readConfig, slackEnabled } from "./config.js";
+import { guidePhoneDigits, loadCore } from "./core.js";
 import { createLogger } from "./privacy/logger.js";
 import { createMissStore } from "./privacy/miss-store.js";
+import { unwritableReason } from "./privacy/store-file.js";
 import { createDailyCounts } from "./stats/daily-counts.js";
 
 const SHUTDOWN_GRACE_MS = 9_000;
@@ -20,12 +21,10 @@ const MAIN_MESSAGES = {
   teamsOffOffLoopback: (host: string) =>
     `Teams（/api/messages）は起動していません: HOST=${host} で使うには MicrosoftAppId・MicrosoftAppPassword・MicrosoftAppTenantId（シングルテナント）を設定してください（未設定のままでは誰の要求でも受け付けてしまいます）。`,
   webWithoutToken: (host: string) =>
-    `受付担当者向け検索は HOST=${host} で認証なしです。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
+    `受付担当者向け検索は HOST=${host} で認証なしです（AGENT_PAGE_PUBLIC=true）。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
+  dataDirUnwritable: (dir: string, code: string) =>
+    `DATA_DIR=${dir} に書き込めません（${code}）。書き込める場所を DATA_DIR で指定してください。`,
 } as const;
-
-function isLoopbackHost(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 async function main(): Promise<number> {
   const configured = readConfig();
@@ -43,7 +42,18 @@ async function main(): Promise<number> {
     process.stderr.write(`${loaded.message}\n`);
     return 1;
   }
-  const store = createMissStore({ logger, path: feedbackFilePath(config) });
+  const storePath = feedbackFilePath(config);
+  const unwritable = unwritableReason(storePath);
+  if (unwritable) {
+    process.stderr.write(`${MAIN_MESSAGES.dataDirUnwritable(config.DATA_DIR, unwritable)}\n`);
+    return 1;
+  }
+  const store = createMissStore({
+    logger,
+    path: storePath,
+    retentionDays: config.MISS_RETENTION_DAYS,
+    keepPhones: guidePhoneDigits(loaded.core),
+  });
   const counts = createDailyCounts({ logger, path: dailyCountsPath(config) });
   // Without an app ID the Bot Framework accepts anyone and replies to whatever serviceUrl they name:
   // fine on loopback for local testing, never on an address others can reach.

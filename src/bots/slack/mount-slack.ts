@@ -13,7 +13,7 @@ import { registerHome } from "./on-home.js";
 import { registerMessageListeners } from "./on-messages.js";
 import { registerShortcuts } from "./on-shortcut.js";
 import { createSlackApp } from "./slack-app.js";
-import { SLACK_EVENTS_PATH, slackEventsRoute } from "./slack-route.js";
+import { REPLAY_WINDOW_MS, SLACK_EVENTS_PATH, slackEventsRoute } from "./slack-route.js";
 
 /** How long start-up waits for the Socket Mode connection before going on without it (it keeps trying). */
 const SOCKET_START_WAIT_MS = 15_000;
@@ -72,7 +72,8 @@ export async function mountSlack(deps: ChannelDeps): Promise<MountedChannel | un
   slack.warm();
 
   if (slack.httpReceiver) {
-    deps.http.server.post(SLACK_EVENTS_PATH, safeRoute(logger, slackEventsRoute(slack.httpReceiver)));
+    const signatures = createRecentIds({ ttlMs: REPLAY_WINDOW_MS });
+    deps.http.server.post(SLACK_EVENTS_PATH, safeRoute(logger, slackEventsRoute(slack.httpReceiver, signatures)));
     return {
       name: "slack",
       get description() {
