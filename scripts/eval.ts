@@ -4,6 +4,7 @@ import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
 import { buildMatcher } from "../src/nlp/create-matcher.js";
 import { evaluate, formatReport, readEvalSet } from "../src/nlp/evaluation.js";
 import { findProjectRoot } from "../src/project-root.js";
+import { dialogReport } from "./eval-dialogs.js";
 
 const args = process.argv.slice(2);
 const which = args.includes("--set") ? args[args.indexOf("--set") + 1] : "all";
@@ -20,3 +21,7 @@ for (const name of ["dev", "holdout"]) {
   const cases = readEvalSet(join(root, "test", "fixtures", "eval", `${name}.jsonl`));
   process.stdout.write(`${formatReport(name, evaluate(matcher, cases), !quiet && name === "dev")}\n`);
 }
+
+// Conversations (docs/spec/conversation.md): scripts/eval-dialogs.ts.
+const dialogs = await dialogReport(matcher, loaded.kb, { which: which ?? "all", quiet });
+if (dialogs) process.stdout.write(`${dialogs}\n`);

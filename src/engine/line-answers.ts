@@ -55,7 +55,10 @@ export function timeSummary(
   lines: readonly LineStatus[],
   named: readonly PhoneLine[],
   now: Date,
+  withHours = false,
 ): string | undefined {
   const target = lines.find((l) => named.some((n) => n.id === l.id)) ?? lines[0];
-  return target ? statusSentence(kb, target, now) : undefined;
+  if (!target) return undefined;
+  const status = statusSentence(kb, target, now);
+  return withHours ? `${status}${timeMsg.hours(target.shortName, target.hoursText)}` : status;
 }

@@ -41,6 +41,8 @@ export const timeMsg = {
     `${name}は現在、受付時間外です${reason ? `（${reason}）` : ""}。${opens ? `次の受付開始は${opens}です。` : ""}`,
   uncertain: (name: string, closes: string) =>
     `${name}は現在、年末年始の休業期間の可能性があります（通常の受付は${closes}まで）。`,
+  /** The guide's own wording of the hours, for a time question about another day (「土曜もやってる？」). */
+  hours: (name: string, hoursText: string) => `${name}の受付時間は「${hoursText}」です。`,
 } as const;
 
 export const outageMsg = {
