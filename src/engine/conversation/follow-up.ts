@@ -9,6 +9,7 @@ import {
   isEscalation,
   isQuestion,
   lacksDocument,
+  mentionsDocument,
   mentionsTime,
   newMatter,
   pointsBack,
@@ -36,8 +37,6 @@ export interface FollowUpOptions {
 
 export const DEFAULT_FOLLOW_UP: FollowUpOptions = { standAlone: 0.6 };
 
-/** A screen message or a named row is evidence enough on its own. */
-const SCREEN_CONFIDENCE = 0.97;
 /** A statement in a live conversation is a fact about the case unless the matcher is this sure of another topic. */
 const STATEMENT_STANDS_ALONE = 0.9;
 /** A question the matcher finds outside the guide, with this much to go on, is a new question. */
@@ -79,10 +78,18 @@ export function answeredChoice(
 
 const makerLines = (kb: KnowledgeBase, norm: string) => namedLines(kb, norm).filter((l) => l.kind === "reader-maker");
 
+function stepsOf(topic: Topic, variantId: string | undefined) {
+  const variant =
+    topic.variants.find((v) => v.id === variantId) ?? (topic.steps.length === 0 ? topic.variants[0] : undefined);
+  return variant?.steps && variant.steps.length > 0 ? variant.steps : topic.steps;
+}
+
+const stepsText = (topic: Topic, variantId: string | undefined) =>
+  stepsOf(topic, variantId).flatMap((s) => [s.text, ...s.substeps]);
+
 /** The step a missing document moves to: the one for when the first cannot be done. */
 export function fallbackStep(topic: Topic, variantId: string | undefined): number | undefined {
-  const variant = topic.variants.find((v) => v.id === variantId);
-  const steps = variant?.steps && variant.steps.length > 0 ? variant.steps : topic.steps;
+  const steps = stepsOf(topic, variantId);
   const i = steps.findIndex((s, n) => n > 0 && /できない場合|所持していない場合|持っていない場合/u.test(s.text));
   return i > 0 ? i : undefined;
 }
@@ -134,7 +141,8 @@ export function readFollowUp(
     };
   }
   const back = pointsBack(norm);
-  const screen = m.id !== "none" && (m.variant !== undefined || m.confidence >= SCREEN_CONFIDENCE);
+  // A quoted screen message names its row: evidence enough on its own.
+  const screen = m.id !== "none" && m.variant !== undefined;
   if (screen && !back) {
     return m.id === state.topic && m.variant === undefined ? keep({ context: false }) : alone(m, timeQuestion);
   }
@@ -157,7 +165,7 @@ export function readFollowUp(
   }
   const topic = kb.topics.get(state.topic);
   const question = isQuestion(norm);
-  if (topic && lacksDocument(norm)) {
+  if (topic && lacksDocument(norm) && stepsText(topic, state.variant).some(mentionsDocument)) {
     const step = fallbackStep(topic, state.variant);
     return step === undefined ? { ...keep({ uncovered: true }), id: "none" } : keep({ step });
   }

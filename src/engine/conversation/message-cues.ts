@@ -44,4 +44,5 @@ export const mentionsTime = (norm: string) => TIME_WORDS.test(norm);
 export const isQuestion = (norm: string) => QUESTION.test(norm);
 export const isEscalation = (norm: string) => ESCALATION.test(norm);
 /** 「資格確認書も持ってない」: a document the patient does not have. */
+export const mentionsDocument = (text: string) => DOCUMENT.test(text);
 export const lacksDocument = (norm: string) => DOCUMENT.test(norm) && LACKS.test(norm);
