@@ -8,7 +8,8 @@ import { checkFaithfulness, readKnowledgeYaml } from "./knowledge/faithfulness.j
 import { citeGuide, loadGuide } from "./knowledge/load-guide.js";
 import { defaultKnowledgeDir, loadKnowledge } from "./knowledge/load-knowledge.js";
 import type { MatchResult } from "./nlp/match-result.js";
-import { runReportMisses } from "./privacy/report-misses.js";
+import { runReportMisses, writeMissReport } from "./privacy/report-misses.js";
+import { readSharedRecords } from "./state/shared-records.js";
 
 const USAGE = `使い方:
   npm run --silent ask -- "質問"                 回答を文章で表示
@@ -119,14 +120,23 @@ function runKbCheck(args: string[]): number {
   return 0;
 }
 
-function reportMisses(file: string | undefined): number {
+async function reportMisses(file: string | undefined): Promise<number> {
   if (file) return runReportMisses(file, out);
   const config = readConfig();
   if (!config.ok) {
     err(config.message);
     return 2;
   }
-  return runReportMisses(feedbackFilePath(config.config), out);
+  const { REDIS_URL } = config.config;
+  if (!REDIS_URL) return runReportMisses(feedbackFilePath(config.config), out);
+  // With REDIS_URL every instance's records are in one stream: the whole help desk, not this process.
+  const quiet = { warn: () => undefined, info: () => undefined };
+  const shared = await readSharedRecords(REDIS_URL, feedbackFilePath(config.config), quiet);
+  if (!shared.ok) {
+    err(shared.message);
+    return 1;
+  }
+  return writeMissReport(shared.records, out);
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -48,6 +48,13 @@ const envSchema = z
     SLACK_API_URL: z.preprocess(blankToUndefined, z.url().optional()),
     AGENT_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "16文字以上にしてください").optional()),
     CORS_ORIGINS: list,
+    REDIS_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ protocol: /^rediss?$/, message: "redis://ホスト:ポート（TLS は rediss://）の形で指定してください" })
+        .optional(),
+    ),
+    RECORD_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
     ASK_RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(6000)),
   })
   .superRefine((env, ctx) => {

@@ -7,6 +7,7 @@ import { feedbackFilePath, readConfig, slackEnabled } from "./config.js";
 import { loadCore } from "./core.js";
 import { createLogger } from "./privacy/logger.js";
 import { createMissStore } from "./privacy/miss-store.js";
+import { createSharedState } from "./state/create-state.js";
 
 const SHUTDOWN_GRACE_MS = 9_000;
 
@@ -19,6 +20,8 @@ const MAIN_MESSAGES = {
     `Teams（/api/messages）は起動していません: HOST=${host} で使うには MicrosoftAppId と MicrosoftAppPassword を設定してください（未設定のままでは誰の要求でも受け付けてしまいます）。`,
   webWithoutToken: (host: string) =>
     `受付担当者向け検索は HOST=${host} で認証なしです。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
+  stateMemory: "会話の状態・再送の重複排除: このプロセス内（REDIS_URL で複数台に共有）",
+  stateRedis: "会話の状態・再送の重複排除・未回答の記録: Redis で共有（REDIS_URL）",
 } as const;
 
 function isLoopbackHost(host: string): boolean {
@@ -41,7 +44,13 @@ async function main(): Promise<number> {
     process.stderr.write(`${loaded.message}\n`);
     return 1;
   }
-  const store = createMissStore({ logger, path: feedbackFilePath(config) });
+  // Conversation state, redelivery de-duplication and counters: this process, or Redis with REDIS_URL.
+  const shared = createSharedState(config, logger);
+  const store = createMissStore({
+    logger,
+    path: feedbackFilePath(config),
+    ...(shared.records ? { sink: shared.records } : {}),
+  });
   // Without an app ID the Bot Framework accepts anyone and replies to whatever serviceUrl they name:
   // fine on loopback for local testing, never on an address others can reach.
   const teamsOpenToAll = !config.MicrosoftAppId && !isLoopbackHost(config.HOST);
@@ -52,7 +61,7 @@ async function main(): Promise<number> {
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const mounters = teamsOpenToAll ? [mountSlack, mountWeb] : [mountTeams, mountSlack, mountWeb];
-    server = await startServer({ config, core: loaded.core, logger, store, mounters });
+    server = await startServer({ config, core: loaded.core, logger, store, state: shared.store, mounters });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
@@ -67,6 +76,7 @@ async function main(): Promise<number> {
   const banner = [
     `オンライン資格確認 窓口支援アシスタントを起動しました: ${server.url}`,
     ...server.channels.map((c) => `  - ${c.name}: ${c.description}`),
+    `  - ${config.REDIS_URL ? MAIN_MESSAGES.stateRedis : MAIN_MESSAGES.stateMemory}`,
     ...notes.map((n) => `  ! ${n}`),
     `  - 稼働確認: ${server.url}/healthz  準備完了: ${server.url}/readyz`,
   ];
@@ -80,6 +90,7 @@ async function main(): Promise<number> {
     logger.info({ signal }, "shutting down");
     server
       .shutdown(SHUTDOWN_GRACE_MS)
+      .then(() => shared.close())
       .then(() => store.close())
       .then(
         () => process.exit(0),

@@ -2,6 +2,8 @@ import type { Config } from "../config.js";
 import type { Core } from "../core.js";
 import type { Logger } from "../privacy/logger.js";
 import type { MissStore } from "../privacy/miss-store.js";
+import type { Conversations } from "../state/conversation-store.js";
+import type { StateStore } from "../state/state-store.js";
 import type { HttpServer } from "./http-server.js";
 
 /** What every channel receives from the composition root; channels never read process.env. */
@@ -10,6 +12,10 @@ export interface ChannelDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: MissStore;
+  /** Redelivery/retry de-duplication and counters, shared between instances with REDIS_URL. */
+  readonly state: StateStore;
+  /** What each conversation remembers (docs/spec/conversation.md), kept in `state`. */
+  readonly conversations: Conversations;
   readonly http: HttpServer;
   /** The clock (tests fix it). */
   readonly now?: () => Date;

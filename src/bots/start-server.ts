@@ -1,7 +1,11 @@
 import type { Config } from "../config.js";
 import type { Core } from "../core.js";
+import { createDialogEngine } from "../engine/conversation/dialog-engine.js";
 import type { Logger } from "../privacy/logger.js";
 import type { MissStore } from "../privacy/miss-store.js";
+import { createConversations } from "../state/conversation-store.js";
+import { createMemoryStore } from "../state/memory-store.js";
+import type { StateStore } from "../state/state-store.js";
 import type { ChannelDeps, MountedChannel } from "./channel-deps.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 
@@ -12,6 +16,8 @@ export interface StartOptions {
   readonly core: Core;
   readonly logger: Logger;
   readonly store: MissStore;
+  /** Shared state (src/state): this process's memory unless given (REDIS_URL: Redis). */
+  readonly state?: StateStore;
   readonly mounters: readonly ChannelMounter[];
   readonly now?: () => Date;
 }
@@ -29,7 +35,18 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, core, logger, store } = options;
   const http = createHttpServer(logger);
-  const deps: ChannelDeps = { core, config, logger, store, http, ...(options.now ? { now: options.now } : {}) };
+  const state = options.state ?? createMemoryStore();
+  const conversations = createConversations(state, createDialogEngine(core));
+  const deps: ChannelDeps = {
+    core,
+    config,
+    logger,
+    store,
+    state,
+    conversations,
+    http,
+    ...(options.now ? { now: options.now } : {}),
+  };
   const channels: MountedChannel[] = [];
   for (const mount of options.mounters) {
     const channel = await mount(deps);

@@ -73,6 +73,15 @@ export interface MissStoreOptions {
   readonly syncDelayMs?: number;
   /** The file never grows past this; further records are dropped (and that is logged once). */
   readonly maxBytes?: number;
+  /**
+   * Where records go first (with REDIS_URL: the stream all instances share). A record the sink does
+   * not take, or gives back later (its write failed), is written to the file as without it.
+   */
+  readonly sink?: RecordSinkLike;
+}
+
+export interface RecordSinkLike {
+  append(record: StoreRecord, giveBack: (record: StoreRecord) => void): boolean;
 }
 
 function cleanText(text: string, max: number): string {
@@ -128,6 +137,11 @@ export function createMissStore(options: MissStoreOptions): MissStore {
   // that guards against a power cut is shared by the records of the next `syncDelayMs`, so a burst
   // of questions after an outage does not wait on the disk one by one.
   function append(record: StoreRecord): boolean {
+    if (options.sink?.append(record, writeFile)) return true;
+    return writeFile(record);
+  }
+
+  function writeFile(record: StoreRecord): boolean {
     try {
       const line = `${JSON.stringify(record)}\n`;
       const target = open();
@@ -199,6 +213,12 @@ export function readRecords(path: string): StoreRecord[] {
     if (parsed) records.push(parsed);
   }
   return records;
+}
+
+/** A record read back from elsewhere (the shared stream): well-formed or nothing. */
+export function parseRecord(value: unknown): StoreRecord | undefined {
+  const result = storeRecordSchema.safeParse(value);
+  return result.success ? result.data : undefined;
 }
 
 function parseLine(line: string): StoreRecord | undefined {

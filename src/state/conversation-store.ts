@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { type ConversationState, DEFAULT_LIMITS } from "../engine/conversation/conversation-state.js";
+import type { DialogEngine, DialogTurn } from "../engine/conversation/dialog-engine.js";
+import { TOPIC_IDS } from "../knowledge/schema.js";
+import { type StateStore, stateKeys } from "./state-store.js";
+
+const stateSchema = z.object({
+  topic: z.enum(TOPIC_IDS),
+  variant: z.string().max(50).optional(),
+  facts: z.array(z.string().max(200)).max(20),
+  line: z.string().max(50).optional(),
+  pending: z
+    .array(
+      z.object({
+        label: z.string().max(200),
+        topic: z.enum(TOPIC_IDS),
+        variant: z.string().max(50).optional(),
+        fact: z.string().max(200).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  turns: z.number().int().min(0),
+  at: z.number(),
+});
+
+/** A conversation's state as read back from a store: anything malformed reads as none. */
+export function parseState(value: unknown): ConversationState | undefined {
+  const parsed = stateSchema.safeParse(value);
+  return parsed.success ? (parsed.data as ConversationState) : undefined;
+}
+
+export interface Conversations {
+  /** Reads the conversation's state, resolves the turn, stores what it remembers next (30 min TTL). */
+  turn(conversationId: string, text: string, now?: Date): Promise<DialogTurn>;
+}
+
+/** Conversation ids are the channel's (Teams conversation + thread, Slack channel + thread, a page session). */
+export function createConversations(
+  store: StateStore,
+  dialog: DialogEngine,
+  ttlMs = DEFAULT_LIMITS.ttlMs,
+): Conversations {
+  return {
+    async turn(conversationId, text, now) {
+      const key = stateKeys.conversation(conversationId);
+      const state = parseState(await store.get(key));
+      const turn = dialog.turn({ text, state, ...(now ? { now } : {}) });
+      if (turn.state) await store.set(key, turn.state, ttlMs);
+      else await store.delete(key);
+      return turn;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Config } from "../config.js";
+import type { Logger } from "../privacy/logger.js";
+import { createMemoryStore } from "./memory-store.js";
+import { createRecordStream, type RecordSink } from "./record-stream.js";
+import { connectRedis, createRedisStore, type RedisLink } from "./redis-store.js";
+import type { StateStore } from "./state-store.js";
+
+export interface SharedState {
+  readonly store: StateStore;
+  /** With REDIS_URL: the stream the unanswered-question and feedback records of every instance go to. */
+  readonly records?: RecordSink;
+  readonly link?: RedisLink;
+  /** Waits for records still being written, then disconnects. */
+  close(): Promise<void>;
+}
+
+/** The embedded default keeps state in this process; REDIS_URL shares it between instances. */
+export function createSharedState(
+  config: Pick<Config, "REDIS_URL" | "RECORD_RETENTION_DAYS">,
+  logger: Logger,
+): SharedState {
+  if (!config.REDIS_URL) {
+    const store = createMemoryStore();
+    return { store, close: () => store.close() };
+  }
+  const link = connectRedis({ url: config.REDIS_URL, logger });
+  const store = createRedisStore(link);
+  const records = createRecordStream(link, { retentionDays: config.RECORD_RETENTION_DAYS });
+  return {
+    store,
+    records,
+    link,
+    async close() {
+      await records.flush();
+      await store.close();
+      await link.close();
+    },
+  };
+}
