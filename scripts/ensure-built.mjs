@@ -1,5 +1,6 @@
-// Builds dist/ when any source is newer than the last build, so `npm start` and
-// `npm run ask` work on a fresh clone. Prints only on stderr: stdout stays clean for --jsonl.
+// Builds dist/ when any source is newer than the last build. Runs as `prepare` (so `npm ci` builds and the
+// first `npm start` is ready in seconds) and before start/ask (so an edited source is never run stale).
+// Prints only on stderr: stdout stays clean for --jsonl.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -25,16 +26,19 @@ const sources = Math.max(
   statSync(join(root, "tsconfig.json")).mtimeMs,
   statSync(join(root, "tsconfig.build.json")).mtimeMs,
 );
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+if (sources > built && !existsSync(tsc)) {
+  // `npm ci --omit=dev` has no compiler: an existing build is used as it is.
+  if (built > 0) process.exit(0);
+  process.stderr.write("dist/ がありません: TypeScript が必要です。npm ci（--omit=dev なし）で入れてください\n");
+  process.exit(1);
+}
 if (sources > built) {
   process.stderr.write("building (tsc)…\n");
   try {
-    execFileSync(
-      process.execPath,
-      [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(root, "tsconfig.build.json")],
-      {
-        stdio: ["ignore", process.stderr, process.stderr],
-      },
-    );
+    execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], {
+      stdio: ["ignore", process.stderr, process.stderr],
+    });
   } catch {
     process.stderr.write("build failed: see the TypeScript errors above\n");
     process.exit(1);

@@ -1,22 +1,14 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mountWeb } from "../../../src/bots/web/mount-web.js";
 import { PERSONAL_NUMBER_WARNING } from "../../../src/privacy/messages.js";
 import { findProjectRoot } from "../../../src/project-root.js";
+import { launchChromium } from "../../helpers/chromium.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { storedTexts } from "./web-client.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const OUT = join(findProjectRoot(), "test-output");
 /** Tuesday 10:00 JST: every line with hours is open, so the screenshot is the same on every run. */
 const NOW = new Date("2026-11-24T10:00:00+09:00");
@@ -26,13 +18,8 @@ let browser: Browser;
 let server: TestServer;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: run \`apt-get install -y chromium\` (CI installs it). This test never skips.`,
-    );
-  }
+  browser = await launchChromium();
   mkdirSync(OUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   server = await startTestServer({}, [mountWeb], { now: () => NOW });
 });
 
