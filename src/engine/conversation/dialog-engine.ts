@@ -12,15 +12,9 @@ import {
   type TurnResolution,
 } from "./conversation-state.js";
 import { detectAct } from "./detect-act.js";
-import {
-  answeredChoice,
-  DEFAULT_FOLLOW_UP,
-  type FollowUpOptions,
-  impliedLine,
-  type Reading,
-  readFollowUp,
-} from "./follow-up.js";
+import { answeredChoice, DEFAULT_FOLLOW_UP, type FollowUpOptions, type Reading, readFollowUp } from "./follow-up.js";
 import { isQuestion } from "./message-cues.js";
+import { LACKS_DOCUMENT, nextState } from "./next-state.js";
 
 /** Confidence of a topic the conversation decided (the matcher alone was not sure of it). */
 export const CONTEXT_CONFIDENCE = 0.8;
@@ -40,6 +34,8 @@ export interface DialogInput {
   readonly now?: Date;
   /** The conversation's state as last stored (stale state is ignored). */
   readonly state?: ConversationState | undefined;
+  /** A topic picked from a button (a clarifying choice, "did you mean"): no reading needed. */
+  readonly pick?: { readonly topic: TopicId; readonly variant?: string; readonly fact?: string };
 }
 
 export interface DialogEngine {
@@ -92,9 +88,10 @@ export function createDialogEngine(options: DialogEngineOptions): DialogEngine {
     state: ConversationState | undefined,
     now: Date,
     act?: Act,
+    picked = false,
   ): DialogTurn {
     const facts = state && reading.id === state.topic ? state.facts : [];
-    const fact = reading.fact ?? facts.find((f) => f !== "lacks-document");
+    const fact = reading.fact ?? facts.find((f) => f !== LACKS_DOCUMENT);
     const subject = subjectOf(reading.uncovered && state ? { id: state.topic } : reading);
     const context = reading.context
       ? {
@@ -103,7 +100,7 @@ export function createDialogEngine(options: DialogEngineOptions): DialogEngine {
           timeQuestion: reading.timeQuestion,
         }
       : undefined;
-    const asMatched = !reading.context && !act && reading.id === m.id && reading.variant === m.variant;
+    const asMatched = !picked && !reading.context && !act && reading.id === m.id && reading.variant === m.variant;
     const query: Query = !asMatched
       ? {
           text,
@@ -125,31 +122,7 @@ export function createDialogEngine(options: DialogEngineOptions): DialogEngine {
       ...(act ? { act } : {}),
       ...(reading.context ? { context: true } : {}),
     };
-    const learnt = [
-      ...facts,
-      ...(reading.fact ? [reading.fact] : []),
-      ...(reading.step !== undefined ? ["lacks-document"] : []),
-    ];
-    const next: ConversationState =
-      reading.uncovered && state
-        ? {
-            ...state,
-            facts: [...new Set([...state.facts, "lacks-document"])],
-            turns: state.turns + 1,
-            at: now.getTime(),
-          }
-        : {
-            topic: id,
-            ...(answer.variant !== undefined ? { variant: answer.variant } : {}),
-            facts: [...new Set(learnt)],
-            ...(() => {
-              const line = reading.line ?? impliedLine(kb, id);
-              return line ? { line } : {};
-            })(),
-            ...(answer.clarify ? { pending: answer.clarify.choices.map((c) => ({ ...c })) } : {}),
-            turns: (state?.turns ?? 0) + 1,
-            at: now.getTime(),
-          };
+    const next = nextState(kb, { reading, answer, state, facts, now });
     return { resolution, answer, state: next };
   }
 
@@ -158,6 +131,25 @@ export function createDialogEngine(options: DialogEngineOptions): DialogEngine {
       const now = input.now instanceof Date && Number.isFinite(input.now.getTime()) ? input.now : clock();
       const prepared = prepareText(input.text);
       const state = liveState(input.state, now, limits);
+      if (input.pick) {
+        const { topic, variant, fact } = input.pick;
+        const reading: Reading = {
+          id: topic,
+          ...(variant !== undefined ? { variant } : {}),
+          ...(fact !== undefined ? { fact } : {}),
+          context: false,
+          timeQuestion: false,
+        };
+        return answerTurn(
+          prepared.raw,
+          { id: topic, confidence: 1, alternatives: [] },
+          reading,
+          state,
+          now,
+          undefined,
+          true,
+        );
+      }
       const said = detectAct(prepared.norm);
       let text = prepared.raw;
       if (said) {
