@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type ConversationState, DEFAULT_LIMITS } from "../engine/conversation/conversation-state.js";
-import type { DialogEngine, DialogTurn } from "../engine/conversation/dialog-engine.js";
+import type { DialogEngine, DialogInput, DialogTurn } from "../engine/conversation/dialog-engine.js";
 import { TOPIC_IDS } from "../knowledge/schema.js";
 import { type StateStore, stateKeys } from "./state-store.js";
 
@@ -32,7 +32,7 @@ export function parseState(value: unknown): ConversationState | undefined {
 
 export interface Conversations {
   /** Reads the conversation's state, resolves the turn, stores what it remembers next (30 min TTL). */
-  turn(conversationId: string, text: string, now?: Date): Promise<DialogTurn>;
+  turn(conversationId: string, text: string, now?: Date, pick?: DialogInput["pick"]): Promise<DialogTurn>;
 }
 
 /** Conversation ids are the channel's (Teams conversation + thread, Slack channel + thread, a page session). */
@@ -42,10 +42,10 @@ export function createConversations(
   ttlMs = DEFAULT_LIMITS.ttlMs,
 ): Conversations {
   return {
-    async turn(conversationId, text, now) {
+    async turn(conversationId, text, now, pick) {
       const key = stateKeys.conversation(conversationId);
       const state = parseState(await store.get(key));
-      const turn = dialog.turn({ text, state, ...(now ? { now } : {}) });
+      const turn = dialog.turn({ text, state, ...(now ? { now } : {}), ...(pick ? { pick } : {}) });
       if (turn.state) await store.set(key, turn.state, ttlMs);
       else await store.delete(key);
       return turn;
