@@ -14,6 +14,8 @@ export interface ConverseInput {
   /** A topic picked from a button (a clarifying choice): answered as such, and remembered. */
   readonly pick?: { readonly topic: TopicId; readonly variant?: string; readonly fact?: string };
   readonly now?: Date;
+  /** false: a question still being typed: read in its conversation, but neither remembered nor recorded. */
+  readonly record?: boolean;
 }
 
 export type ConverseOutcome =
@@ -46,7 +48,12 @@ export async function converse(
   const { text: maskedText, personalNumberSeen } = maskQuestion(input.text);
   const now = input.now ?? deps.now?.() ?? new Date();
   const pick = input.pick ? knownPick(deps.core, input.pick) : undefined;
-  const turn = await deps.conversations.turn(`${input.channel}:${input.conversation}`, maskedText, now, pick);
+  const save = input.record !== false;
+  const turn = await deps.conversations.turn(`${input.channel}:${input.conversation}`, maskedText, {
+    now,
+    save,
+    ...(pick ? { pick } : {}),
+  });
   const { resolution } = turn;
   deps.logger.info(
     {
@@ -65,7 +72,7 @@ export async function converse(
     const text = personalNumberSeen ? `${PERSONAL_NUMBER_WARNING}\n\n${reply}` : reply;
     return { kind: "reply", act: resolution.act ?? "ack", text, personalNumberSeen };
   }
-  if (!input.pick && resolution.act === undefined) {
+  if (save && !input.pick && resolution.act === undefined) {
     deps.store.recordQuestion({
       channel: input.channel,
       text: maskedText,

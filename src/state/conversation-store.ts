@@ -32,7 +32,14 @@ export function parseState(value: unknown): ConversationState | undefined {
 
 export interface Conversations {
   /** Reads the conversation's state, resolves the turn, stores what it remembers next (30 min TTL). */
-  turn(conversationId: string, text: string, now?: Date, pick?: DialogInput["pick"]): Promise<DialogTurn>;
+  turn(conversationId: string, text: string, options?: TurnOptions): Promise<DialogTurn>;
+}
+
+export interface TurnOptions {
+  readonly now?: Date;
+  readonly pick?: DialogInput["pick"];
+  /** false: read the conversation but remember nothing (a question still being typed). */
+  readonly save?: boolean;
 }
 
 /** Conversation ids are the channel's (Teams conversation + thread, Slack channel + thread, a page session). */
@@ -42,10 +49,11 @@ export function createConversations(
   ttlMs = DEFAULT_LIMITS.ttlMs,
 ): Conversations {
   return {
-    async turn(conversationId, text, now, pick) {
+    async turn(conversationId, text, { now, pick, save = true } = {}) {
       const key = stateKeys.conversation(conversationId);
       const state = parseState(await store.get(key));
       const turn = dialog.turn({ text, state, ...(now ? { now } : {}), ...(pick ? { pick } : {}) });
+      if (!save) return turn;
       if (turn.state) await store.set(key, turn.state, ttlMs);
       else await store.delete(key);
       return turn;

@@ -83,8 +83,8 @@ describe("state shared through a real redis-server", () => {
     await until(() => Boolean(a.link?.shared && b.link?.shared));
     const dialog = createDialogEngine(core);
     const now = new Date("2026-11-28T10:00:00+09:00");
-    await createConversations(a.store, dialog).turn("t:c1", "富士通のリーダーの電話番号", now);
-    const turn = await createConversations(b.store, dialog).turn("t:c1", "それって土曜もやってる？", now);
+    await createConversations(a.store, dialog).turn("t:c1", "富士通のリーダーの電話番号", { now });
+    const turn = await createConversations(b.store, dialog).turn("t:c1", "それって土曜もやってる？", { now });
     expect(turn.resolution).toMatchObject({ id: "3-reader-fujitsu", context: true });
   });
 
