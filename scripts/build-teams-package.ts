@@ -1,18 +1,20 @@
 // npm run manifest:teams: writes dist/teams-app.zip (manifest.json with the bot's app ID, color.png,
 // outline.png) to upload in Teams (アプリを管理 → アプリをアップロード) or the Developer Portal.
+// Needs MicrosoftAppId only: the package holds no secret.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { crc32 } from "node:zlib";
-import { readConfig } from "../src/config.js";
+import { zipSync } from "fflate";
+import { readTeamsPackageConfig } from "../src/config.js";
 import { findProjectRoot } from "../src/project-root.js";
 
 export const APP_ID_PLACEHOLDER = "{{MicrosoftAppId}}";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 const ICONS = ["color.png", "outline.png"] as const;
+const DEVELOPER_URLS = ["websiteUrl", "privacyUrl", "termsOfUseUrl"] as const;
 
 export interface ZipEntry {
   readonly name: string;
-  readonly data: Buffer;
+  readonly data: Uint8Array;
 }
 
 /** The manifest template with the app ID in `id` and every `botId`. */
@@ -24,55 +26,25 @@ export function fillManifest(template: string, appId: string): string {
   return `${JSON.stringify(JSON.parse(filled), null, 2)}\n`;
 }
 
-// 1980-01-01 00:00 in MS-DOS format: the same input gives the same zip, byte for byte.
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+/** The developer URLs still on a reserved example domain (RFC 2606): they must be replaced before release. */
+export function placeholderUrls(manifest: string): string[] {
+  const developer = (JSON.parse(manifest) as { developer?: Record<string, unknown> }).developer ?? {};
+  return DEVELOPER_URLS.filter((key) => {
+    const value = developer[key];
+    if (typeof value !== "string") return false;
+    const host = URL.canParse(value) ? new URL(value).hostname : "";
+    return /(^|\.)example\.(com|net|org)$/u.test(host);
+  }).map((key) => `developer.${key}: ${String(developer[key])}`);
+}
 
-/** A zip of stored (uncompressed) entries: all Teams needs for three small files. */
+// Local time, as zip stores it: 1980-01-01 00:00, the earliest a zip can say, in any time zone.
+const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+
+/** A zip (fflate, deflate level 9) whose bytes depend only on the entries: no clock, no file system. */
 export function createZip(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const crc = crc32(data) >>> 0;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(10, 4); // version needed: stored
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(0, 8); // method: stored
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    central.writeUInt16LE(10, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const files: Record<string, Uint8Array> = {};
+  for (const { name, data } of entries) files[name] = data;
+  return Buffer.from(zipSync(files, { level: 9, mtime: FIXED_MTIME }));
 }
 
 /** The app package: manifest.json (app ID filled in) and the two icons, at the zip's top level. */
@@ -85,35 +57,45 @@ export function buildTeamsPackage(root: string, appId: string): Buffer {
   ]);
 }
 
-function main(): number {
-  const configured = readConfig();
+export interface PackageRun {
+  readonly root: string;
+  readonly out: string;
+  readonly stderr: (line: string) => void;
+}
+
+/** The command: 0 when the package was written (warning about placeholder URLs), 1 with a one-line reason. */
+export function runBuildTeamsPackage(env: NodeJS.ProcessEnv, { root, out, stderr }: PackageRun): number {
+  const configured = readTeamsPackageConfig(env);
   if (!configured.ok) {
-    process.stderr.write(`${configured.message}\n`);
+    stderr(configured.message);
     return 1;
   }
-  const appId = configured.config.MicrosoftAppId;
-  if (!appId) {
-    process.stderr.write(
-      "設定エラー: MicrosoftAppId: Teams アプリパッケージにはボットのアプリ ID が必要です。環境変数 MicrosoftAppId（と MicrosoftAppPassword）を設定してください。\n",
-    );
-    return 1;
-  }
-  const root = findProjectRoot();
-  const out = join(root, "dist", "teams-app.zip");
   try {
-    const zip = buildTeamsPackage(root, appId);
+    const template = readFileSync(join(root, "manifest", "teams", "manifest.json"), "utf8");
+    const placeholders = placeholderUrls(template);
+    const zip = buildTeamsPackage(root, configured.appId);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, zip);
+    if (placeholders.length > 0) {
+      stderr(
+        `警告: manifest/teams/manifest.json の提供元 URL が仮の値（example.com）のままです。配布の前に自組織のサイト・プライバシーポリシー・利用規約の URL に直してください: ${placeholders.join(", ")}`,
+      );
+    }
   } catch (err) {
-    process.stderr.write(
-      `Teams アプリパッケージを作成できません: ${err instanceof Error ? err.message : String(err)}\n`,
-    );
+    stderr(`Teams アプリパッケージを作成できません: ${err instanceof Error ? err.message : String(err)}`);
     return 1;
   }
-  process.stderr.write(
-    `Teams アプリパッケージを作成しました: ${relative(process.cwd(), out) || out}（アプリ ID ${appId}）\n`,
+  stderr(
+    `Teams アプリパッケージを作成しました: ${relative(process.cwd(), out) || out}（アプリ ID ${configured.appId}）`,
   );
   return 0;
 }
 
-if (process.argv[1]?.endsWith("build-teams-package.js")) process.exitCode = main();
+if (process.argv[1]?.endsWith("build-teams-package.js")) {
+  const root = findProjectRoot();
+  process.exitCode = runBuildTeamsPackage(process.env, {
+    root,
+    out: join(root, "dist", "teams-app.zip"),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  });
+}

@@ -2,7 +2,8 @@
 // outline.png (32×32, white on transparent). The PNGs are committed; rerun only to change the design.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { crc32, deflateSync } from "node:zlib";
+import { constants } from "node:zlib";
+import { PNG } from "pngjs";
 import { findProjectRoot } from "../src/project-root.js";
 
 type Rgba = readonly [number, number, number, number];
@@ -74,29 +75,22 @@ function render(size: number, layers: readonly (readonly [Shape, Rgba])[]): Buff
   return pixels;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, "ascii");
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** An 8-bit RGBA PNG. */
+/**
+ * An 8-bit RGBA PNG, encoded by pngjs. No row filter and zlib's default strategy give the smallest
+ * files for these flat-colour icons (measured: 2,445 + 262 bytes; pngjs's defaults, adaptive filter
+ * with Z_RLE, give 4,204 + 418).
+ */
 export function encodePng(size: number, rgba: Buffer): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8);
-  const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) rgba.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(rows, { level: 9 })),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
+  const png = new PNG({ width: size, height: size });
+  rgba.copy(png.data);
+  return PNG.sync.write(png, {
+    colorType: 6,
+    inputColorType: 6,
+    bitDepth: 8,
+    filterType: 0,
+    deflateLevel: 9,
+    deflateStrategy: constants.Z_DEFAULT_STRATEGY,
+  });
 }
 
 // A card (マイナンバーカード) with its IC chip, and a check mark badge: 資格確認.

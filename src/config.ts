@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
 const list = z.preprocess(
@@ -30,9 +31,11 @@ const envSchema = z
     DICTIONARY_DIR: optionalText,
     MicrosoftAppId: optionalText,
     MicrosoftAppPassword: optionalText,
+    // Azure creates only single-tenant and user-assigned managed identity bots since 2025-07-31;
+    // MultiTenant stays accepted for registrations made before then.
     MicrosoftAppType: z.preprocess(
       blankToUndefined,
-      z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+      z.enum(["SingleTenant", "UserAssignedMSI", "MultiTenant"]).default("SingleTenant"),
     ),
     MicrosoftAppTenantId: optionalText,
     TEAMS_ALLOWED_TENANTS: list,
@@ -73,8 +76,12 @@ const envSchema = z
         message: "MicrosoftAppId を設定したときは必須です",
       });
     }
-    if (env.MicrosoftAppType === "SingleTenant" && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: "custom", path: ["MicrosoftAppTenantId"], message: "SingleTenant のときは必須です" });
+    if (env.MicrosoftAppType !== "MultiTenant" && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MicrosoftAppTenantId"],
+        message: `MicrosoftAppType=${env.MicrosoftAppType}（既定は SingleTenant）のときは必須です`,
+      });
     }
     const slackHttp = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET];
     if (slackHttp.some(Boolean) || env.SLACK_APP_TOKEN) {
@@ -99,6 +106,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigResult {
     .map((issue) => `設定エラー: ${issue.path.join(".") || "(環境変数)"}: ${issue.message}`)
     .join("\n");
   return { ok: false, message };
+}
+
+const teamsPackageSchema = z.object({
+  MicrosoftAppId: z.preprocess(
+    blankToUndefined,
+    z
+      .string({
+        error: "Teams アプリパッケージにはボットのアプリ ID が必要です。環境変数 MicrosoftAppId を設定してください",
+      })
+      .trim()
+      .regex(GUID, "GUID（例 00000000-0000-0000-0000-000000000000）で指定してください"),
+  ),
+});
+
+/**
+ * What `npm run manifest:teams` needs: the bot's app ID only. The package holds no secret, so the
+ * password, app type and tenant the running bot needs are not asked for here.
+ */
+export function readTeamsPackageConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): { ok: true; appId: string } | { ok: false; message: string } {
+  const parsed = teamsPackageSchema.safeParse(env);
+  if (parsed.success) return { ok: true, appId: parsed.data.MicrosoftAppId.toLowerCase() };
+  return { ok: false, message: parsed.error.issues.map((i) => `設定エラー: MicrosoftAppId: ${i.message}`).join("\n") };
 }
 
 export function slackEnabled(config: Config): boolean {

@@ -17,7 +17,7 @@ const mountSlack: ChannelMounter = async (deps) =>
 
 const MAIN_MESSAGES = {
   teamsOffOffLoopback: (host: string) =>
-    `Teams（/api/messages）は起動していません: HOST=${host} で使うには MicrosoftAppId と MicrosoftAppPassword を設定してください（未設定のままでは誰の要求でも受け付けてしまいます）。`,
+    `Teams（/api/messages）は起動していません: HOST=${host} で使うには MicrosoftAppId・MicrosoftAppPassword・MicrosoftAppTenantId（シングルテナント）を設定してください（未設定のままでは誰の要求でも受け付けてしまいます）。`,
   webWithoutToken: (host: string) =>
     `受付担当者向け検索は HOST=${host} で認証なしです。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
   stateMemory: "会話の状態・再送の重複排除: このプロセス内（REDIS_URL で複数台に共有）",

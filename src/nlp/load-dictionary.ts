@@ -5,6 +5,7 @@ import { gunzipSync } from "node:zlib";
 import type { IpadicFeatures } from "kuromoji";
 import type DynamicDictionariesType from "kuromoji/src/dict/DynamicDictionaries.js";
 import type TokenizerType from "kuromoji/src/Tokenizer.js";
+import { type DictionaryCache, openDictionaryCache } from "./dictionary-cache.js";
 
 const require = createRequire(import.meta.url);
 
@@ -97,19 +98,32 @@ function readGz(dir: string, name: string): Buffer {
 /**
  * Builds kuromoji's tokenizer from its IPADIC files with about a third of the stock loader's memory:
  * files are inflated one at a time on this thread and trimmed at once, so no worker-thread arena
- * keeps the padded copies alive. Resolves on the next tick so callers can share the promise.
+ * keeps the padded copies alive; the inflated files are cached (dictionary-cache.ts) for the next start.
+ * Resolves on the next tick so callers can share the promise.
  */
-export async function loadDictionary(dir: string = defaultDictionaryDir()): Promise<RawTokenizer> {
+export async function loadDictionary(
+  dir: string = defaultDictionaryDir(),
+  cache: DictionaryCache | undefined = openDictionaryCache(dir),
+): Promise<RawTokenizer> {
   await Promise.resolve();
   const DynamicDictionaries = require("kuromoji/src/dict/DynamicDictionaries.js") as typeof DynamicDictionariesType;
   const Tokenizer = require("kuromoji/src/Tokenizer.js") as typeof TokenizerType;
+  /** The file inflated (and trimmed of its padding), from the cache when it is there. */
+  const read = (name: string, trim = false): Buffer => {
+    const cached = cache?.read(name);
+    if (cached) return cached;
+    const inflated = readGz(dir, name);
+    const data = trim ? Buffer.from(trimmed(inflated).buffer) : inflated;
+    cache?.write(name, data);
+    return data;
+  };
   const int32 = (name: string) => {
-    const buf = readGz(dir, name);
+    const buf = read(name);
     if (buf.length === 0 || buf.length % 4 !== 0)
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${join(dir, name)}`);
     return new Int32Array(aligned(buf));
   };
-  const bytes = (name: string) => new Uint8Array(aligned(readGz(dir, name)));
+  const bytes = (name: string, trim = false) => new Uint8Array(aligned(read(name, trim)));
   try {
     const dic = new DynamicDictionaries();
     const base = int32("base.dat.gz");
@@ -117,22 +131,18 @@ export async function loadDictionary(dir: string = defaultDictionaryDir()): Prom
     if (check.length !== base.length) throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
     dic.loadTrie(base, check);
     // An empty map source: the target map is replaced by the compact table below.
-    dic.loadTokenInfoDictionaries(
-      trimmed(readGz(dir, "tid.dat.gz")),
-      trimmed(readGz(dir, "tid_pos.dat.gz")),
-      new Uint8Array(4),
-    );
-    dic.token_info_dictionary.target_map = compactTargetMap(readGz(dir, "tid_map.dat.gz"));
-    const cc = readGz(dir, "cc.dat.gz");
+    dic.loadTokenInfoDictionaries(bytes("tid.dat.gz", true), bytes("tid_pos.dat.gz", true), new Uint8Array(4));
+    dic.token_info_dictionary.target_map = compactTargetMap(read("tid_map.dat.gz"));
+    const cc = read("cc.dat.gz");
     if (cc.length < 4 || cc.length % 2 !== 0)
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
     dic.loadConnectionCosts(new Int16Array(aligned(cc)));
     dic.loadUnknownDictionaries(
-      trimmed(readGz(dir, "unk.dat.gz")),
-      trimmed(readGz(dir, "unk_pos.dat.gz")),
+      bytes("unk.dat.gz", true),
+      bytes("unk_pos.dat.gz", true),
       bytes("unk_map.dat.gz"),
       bytes("unk_char.dat.gz"),
-      new Uint32Array(aligned(readGz(dir, "unk_compat.dat.gz"))),
+      new Uint32Array(aligned(read("unk_compat.dat.gz"))),
       bytes("unk_invoke.dat.gz"),
     );
     const tokenizer = new Tokenizer(dic);

@@ -15,7 +15,9 @@ export type TurnOutcome =
 /** Bot Framework authentication from the validated config (never from process.env). */
 export function createAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppType: config.MicrosoftAppType,
+    // Without an app ID authentication is off; botbuilder only has that mode under MultiTenant
+    // (SingleTenant and UserAssignedMSI assert an app ID and a tenant ID).
+    MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : "MultiTenant",
     ...(config.MicrosoftAppId ? { MicrosoftAppId: config.MicrosoftAppId } : {}),
     ...(config.MicrosoftAppPassword ? { MicrosoftAppPassword: config.MicrosoftAppPassword } : {}),
     ...(config.MicrosoftAppTenantId ? { MicrosoftAppTenantId: config.MicrosoftAppTenantId } : {}),

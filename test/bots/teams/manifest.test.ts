@@ -1,24 +1,40 @@
-import { readFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateSync } from "node:zlib";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
-import { describe, expect, it } from "vitest";
+import { unzipSync } from "fflate";
+import { PNG } from "pngjs";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   APP_ID_PLACEHOLDER,
   buildTeamsPackage,
   createZip,
   fillManifest,
+  placeholderUrls,
+  runBuildTeamsPackage,
 } from "../../../scripts/build-teams-package.js";
+import { colorIcon, outlineIcon } from "../../../scripts/generate-teams-icons.js";
 import { EXAMPLE_QUESTIONS } from "../../../src/bots/teams/messages.js";
 import { findProjectRoot } from "../../../src/project-root.js";
 
 const root = findProjectRoot();
 const dir = join(root, "manifest", "teams");
 const APP_ID = "11111111-2222-3333-4444-555555555555";
+// The newest schema @microsoft/app-manifest ships offline; the manifest validates against it unchanged.
+const SCHEMA_VERSION = "1.30";
 const SCHEMA = join(
   root,
-  "node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.schema.json",
+  `node_modules/@microsoft/app-manifest/build/json-schemas/teams/v${SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
 );
 
 // ajv-formats is CommonJS with a default export; under NodeNext the function sits on `.default`.
@@ -34,6 +50,8 @@ function validator() {
 
 interface Manifest {
   $schema?: string;
+  manifestVersion: string;
+  permissions?: string[];
   id: string;
   name: { short: string; full: string };
   icons: { color: string; outline: string };
@@ -45,38 +63,19 @@ function built(): Manifest {
   return JSON.parse(fillManifest(readFileSync(join(dir, "manifest.json"), "utf8"), APP_ID)) as Manifest;
 }
 
-interface Png {
-  width: number;
-  height: number;
-  rgba: Buffer;
-}
-
-/** The IHDR size and the pixels of an 8-bit RGBA PNG whose rows all use filter 0 (as the generator writes). */
-function readPng(file: string): Png {
-  const data = readFileSync(join(dir, file));
-  expect(data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(data.toString("ascii", 12, 16)).toBe("IHDR");
-  const width = data.readUInt32BE(16);
-  const height = data.readUInt32BE(20);
-  expect([data[24], data[25]]).toEqual([8, 6]);
-  const idat: Buffer[] = [];
-  for (let off = 8; off < data.length; ) {
-    const len = data.readUInt32BE(off);
-    if (data.toString("ascii", off + 4, off + 8) === "IDAT") idat.push(data.subarray(off + 8, off + 8 + len));
-    off += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const rgba = Buffer.alloc(width * height * 4);
-  for (let y = 0; y < height; y++) raw.copy(rgba, y * width * 4, y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1));
-  return { width, height, rgba };
+/** Size and RGBA pixels, decoded by pngjs (which checks the signature, the chunks' CRCs and zlib). */
+function readPng(file: string) {
+  const png = PNG.sync.read(readFileSync(join(dir, file)));
+  return { width: png.width, height: png.height, rgba: png.data };
 }
 
 describe("Teams app manifest", () => {
-  it("validates against the v1.19 schema once the app ID is filled in", () => {
+  it(`validates against the v${SCHEMA_VERSION} schema once the app ID is filled in`, () => {
     const manifest = built();
     expect(manifest.$schema).toBe(
-      "https://developer.microsoft.com/en-us/json-schemas/teams/v1.19/MicrosoftTeams.schema.json",
+      `https://developer.microsoft.com/en-us/json-schemas/teams/v${SCHEMA_VERSION}/MicrosoftTeams.schema.json`,
     );
+    expect(manifest.manifestVersion).toBe(SCHEMA_VERSION);
     const { $schema: _ignored, ...rest } = manifest;
     const validate = validator();
     expect(validate(rest), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -111,6 +110,15 @@ describe("Teams app manifest", () => {
     expect(manifest.composeExtensions[0]?.commands[0]).toMatchObject({ id: "searchTopics", type: "query" });
   });
 
+  it("asks for no permission the bot does not use: it only replies, never messages team members first", () => {
+    expect(built().permissions ?? []).not.toContain("messageTeamMembers");
+    const teamsDir = join(root, "src", "bots", "teams");
+    for (const file of readdirSync(teamsDir)) {
+      const source = readFileSync(join(teamsDir, file), "utf8");
+      expect(source, file).not.toMatch(/continueConversation|createConversation|sendMessageToTeamsChannel/u);
+    }
+  });
+
   it("ships a 192×192 colour icon and a 32×32 white-on-transparent outline icon", () => {
     const color = readPng("color.png");
     expect([color.width, color.height]).toEqual([192, 192]);
@@ -125,39 +133,16 @@ describe("Teams app manifest", () => {
     expect(opaque).toBeGreaterThan(50);
     expect(outline.rgba[3]).toBe(0); // the corner is transparent
   });
+
+  it("commits the icons the generator draws (rerun it after changing the design)", () => {
+    expect(colorIcon()).toEqual(readFileSync(join(dir, "color.png")));
+    expect(outlineIcon()).toEqual(readFileSync(join(dir, "outline.png")));
+  });
 });
 
 describe("app package (npm run manifest:teams)", () => {
-  /** Entries from the central directory, each checked against its local header and CRC. */
-  function unzip(zip: Buffer): Map<string, Buffer> {
-    const end = zip.length - 22;
-    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
-    const count = zip.readUInt16LE(end + 10);
-    let at = zip.readUInt32LE(end + 16);
-    const out = new Map<string, Buffer>();
-    for (let i = 0; i < count; i++) {
-      expect(zip.readUInt32LE(at)).toBe(0x02014b50);
-      const size = zip.readUInt32LE(at + 24);
-      const nameLength = zip.readUInt16LE(at + 28);
-      const name = zip.toString("utf8", at + 46, at + 46 + nameLength);
-      const local = zip.readUInt32LE(at + 42);
-      expect(zip.readUInt32LE(local)).toBe(0x04034b50);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const data = zip.subarray(start, start + size);
-      expect(zip.readUInt32LE(at + 16)).toBe(createCrc(data));
-      out.set(name, data);
-      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-    }
-    return out;
-  }
-  const createCrc = (data: Buffer) => {
-    let crc = 0xffffffff;
-    for (const byte of data) {
-      crc ^= byte;
-      for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
-    }
-    return (crc ^ 0xffffffff) >>> 0;
-  };
+  const unzip = (zip: Buffer) =>
+    new Map(Object.entries(unzipSync(zip)).map(([name, data]) => [name, Buffer.from(data)]));
 
   it("holds manifest.json with the app ID and both icons at the top level", () => {
     const files = unzip(buildTeamsPackage(root, APP_ID));
@@ -165,10 +150,69 @@ describe("app package (npm run manifest:teams)", () => {
     const manifest = JSON.parse(files.get("manifest.json")?.toString("utf8") ?? "{}") as Manifest;
     expect(manifest.id).toBe(APP_ID);
     expect(files.get("color.png")).toEqual(readFileSync(join(dir, "color.png")));
+    expect(files.get("outline.png")).toEqual(readFileSync(join(dir, "outline.png")));
   });
 
-  it("writes the same bytes for the same input", () => {
+  it("writes the same bytes for the same input, whatever the clock says", () => {
     const entries = [{ name: "a.txt", data: Buffer.from("あいう") }];
-    expect(createZip(entries)).toEqual(createZip(entries));
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(new Date("2026-01-05T09:00:00+09:00"));
+      const first = createZip(entries);
+      vi.setSystemTime(new Date("2031-07-20T18:31:07+09:00"));
+      expect(createZip(entries)).toEqual(first);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  describe("the command", () => {
+    let tmp: string;
+    beforeEach(() => {
+      tmp = mkdtempSync(join(tmpdir(), "teams-package-"));
+    });
+    afterEach(() => rmSync(tmp, { recursive: true, force: true }));
+
+    function run(env: NodeJS.ProcessEnv, manifestRoot = root) {
+      const lines: string[] = [];
+      const out = join(tmp, "teams-app.zip");
+      const code = runBuildTeamsPackage(env, { root: manifestRoot, out, stderr: (line) => lines.push(line) });
+      return { code, lines, out };
+    }
+
+    it("needs the app ID only (no password, tenant or app type) and warns about example.com URLs", () => {
+      const { code, lines, out } = run({ MicrosoftAppId: APP_ID });
+      expect(code).toBe(0);
+      expect(unzip(readFileSync(out)).has("manifest.json")).toBe(true);
+      const warning = lines.find((l) => l.startsWith("警告:"));
+      expect(warning).toContain("example.com");
+      for (const key of ["websiteUrl", "privacyUrl", "termsOfUseUrl"]) expect(warning).toContain(`developer.${key}`);
+    });
+
+    it("does not warn once the developer URLs are the organisation's own", () => {
+      const own = join(tmp, "root");
+      mkdirSync(join(own, "manifest", "teams"), { recursive: true });
+      const template = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
+      template.developer = {
+        name: "さくら薬局",
+        websiteUrl: "https://sakura-pharmacy.jp/",
+        privacyUrl: "https://sakura-pharmacy.jp/privacy",
+        termsOfUseUrl: "https://sakura-pharmacy.jp/terms",
+      };
+      writeFileSync(join(own, "manifest", "teams", "manifest.json"), JSON.stringify(template));
+      for (const icon of ["color.png", "outline.png"])
+        copyFileSync(join(dir, icon), join(own, "manifest", "teams", icon));
+      const { code, lines } = run({ MicrosoftAppId: APP_ID }, own);
+      expect(code).toBe(0);
+      expect(lines.filter((l) => l.startsWith("警告:"))).toEqual([]);
+      expect(placeholderUrls(readFileSync(join(dir, "manifest.json"), "utf8"))).toHaveLength(3);
+    });
+
+    it("without the app ID says which variable in one line and writes nothing", () => {
+      const { code, lines, out } = run({ MicrosoftAppPassword: "secret" });
+      expect(code).toBe(1);
+      expect(lines).toEqual([expect.stringMatching(/^設定エラー: MicrosoftAppId: /u)]);
+      expect(existsSync(out)).toBe(false);
+    });
   });
 });

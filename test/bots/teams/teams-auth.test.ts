@@ -6,6 +6,7 @@ import { type FakeConnector, startFakeConnector } from "./fake-connector.js";
 import { delay, postActivity } from "./post.js";
 
 const APP_ID = "11111111-2222-3333-4444-555555555555";
+const TENANT_ID = "99999999-8888-7777-6666-555555555555";
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 function forgedJwt(header: Record<string, unknown>, claims: Record<string, unknown> = {}): string {
@@ -19,7 +20,11 @@ let fake: FakeConnector;
 
 beforeAll(async () => {
   fake = await startFakeConnector();
-  server = await startTestServer({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "test-secret-value" }, [mountTeams]);
+  // MicrosoftAppType left out: SingleTenant, the only kind of app Azure creates with a secret today.
+  server = await startTestServer(
+    { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "test-secret-value", MicrosoftAppTenantId: TENANT_ID },
+    [mountTeams],
+  );
 });
 
 afterAll(async () => {
@@ -71,6 +76,22 @@ describe("Teams endpoint without MicrosoftAppId", () => {
       expect(local.channels.find((c) => c.name === "Teams")?.description).toContain("認証なし（ローカル開発用）");
     } finally {
       await local.close();
+    }
+  });
+});
+
+describe("Teams endpoint of a MultiTenant registration made before 2025-07-31", () => {
+  it("still starts without a tenant ID and still refuses a request without a token", async () => {
+    const legacy = await startTestServer(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: "test-secret-value", MicrosoftAppType: "MultiTenant" },
+      [mountTeams],
+    );
+    try {
+      expect(legacy.channels.find((c) => c.name === "Teams")?.description).toContain("認証あり");
+      const res = await postActivity(legacy.url, message("無効と表示された", { serviceUrl: fake.url }));
+      expect(res.status).toBe(401);
+    } finally {
+      await legacy.close();
     }
   });
 });
