@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { slackMsg } from "./messages.js";
-import { answerQuestion, deliver, NO_UNFURL, plainMessage, type SlackDeps } from "./reply.js";
+import { answerInConversation, deliver, NO_UNFURL, plainMessage, type SlackDeps } from "./reply.js";
 import { plainFromSlack } from "./slack-text.js";
 
 interface Incoming {
@@ -16,16 +16,17 @@ export function isFromPerson(event: Incoming, botUserId: string | undefined): bo
   return event.user !== undefined && event.user !== botUserId;
 }
 
-function replyFor(deps: SlackDeps, rawText: string | undefined) {
+/** A DM, or a thread (an @mention starts one), is one conversation. */
+async function replyFor(deps: SlackDeps, rawText: string | undefined, conversation: string) {
   const text = plainFromSlack(rawText ?? "");
-  return text === "" ? plainMessage(slackMsg.emptyQuestion) : answerQuestion(deps, text);
+  return text === "" ? plainMessage(slackMsg.emptyQuestion) : answerInConversation(deps, text, conversation);
 }
 
 /** @mentions are answered in their thread; direct messages where they were written. */
 export function registerMessageListeners(app: App, deps: SlackDeps): void {
   app.event("app_mention", async ({ event, context, client }) => {
     if (!isFromPerson(event, context.botUserId)) return;
-    const message = replyFor(deps, event.text);
+    const message = await replyFor(deps, event.text, `${event.channel}:${event.thread_ts ?? event.ts}`);
     await deliver(deps, "mention", () =>
       client.chat.postMessage({
         channel: event.channel,
@@ -39,7 +40,7 @@ export function registerMessageListeners(app: App, deps: SlackDeps): void {
   app.message(async ({ message, context, client }) => {
     if (message.subtype !== undefined || message.channel_type !== "im") return;
     if (!isFromPerson(message, context.botUserId)) return;
-    const reply = replyFor(deps, message.text);
+    const reply = await replyFor(deps, message.text, `${message.channel}:${message.thread_ts ?? ""}`);
     await deliver(deps, "direct message", () =>
       client.chat.postMessage({
         channel: message.channel,
