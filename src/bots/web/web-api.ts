@@ -3,6 +3,7 @@ import { formatJstIso, lineStatus } from "../../engine/line-status.js";
 import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
 import { ask } from "../ask.js";
 import type { ChannelDeps } from "../channel-deps.js";
+import { converse } from "../converse.js";
 import { readJsonBody } from "../read-body.js";
 import { webMsg } from "./messages.js";
 import { parseAskRequest, parseNowParam } from "./web-request.js";
@@ -30,10 +31,20 @@ export function createWebApi(deps: ChannelDeps) {
       if (!body.ok) return sendJson(res, body.status, { error: body.message });
       const parsed = parseAskRequest(body.value);
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
-      const { typing, ...question } = parsed.value;
+      const { typing, session, ...question } = parsed.value;
       // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
-      const { answer } = ask(deps, { channel: "web", ...question, record: !typing });
-      sendJson(res, 200, answer);
+      if (!session) return sendJson(res, 200, ask(deps, { channel: "web", ...question, record: !typing }).answer);
+      const { text, now, topic, variant, fact } = question;
+      const pick = topic ? { topic, ...(variant ? { variant } : {}), ...(fact ? { fact } : {}) } : undefined;
+      const outcome = await converse(deps, {
+        channel: "web",
+        conversation: session,
+        text,
+        record: !typing,
+        ...(now ? { now } : {}),
+        ...(pick ? { pick } : {}),
+      });
+      sendJson(res, 200, outcome.kind === "answer" ? outcome.answer : { act: outcome.act, reply: outcome.text });
     },
 
     async topics(_req: Request, res: Response): Promise<void> {

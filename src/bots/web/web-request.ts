@@ -4,7 +4,7 @@ import { webMsg } from "./messages.js";
 
 /** The longest question the matcher sees; a longer paste is cut (the body itself may be 16 KB). */
 export const MAX_TEXT_CHARS = 2_000;
-const ALLOWED_KEYS = ["text", "now", "topic", "variant", "fact", "typing"] as const;
+const ALLOWED_KEYS = ["text", "now", "topic", "variant", "fact", "typing", "session"] as const;
 const SAFE_KEY = /^[A-Za-z_$][\w$]{0,39}$/;
 // Digits and the separators the masker joins across: a cut inside a 個人番号 would leave digits it no longer sees as one.
 const TRAILING_NUMBER = /[0-9０-９ \t\u00a0\u3000\-\u2010-\u2015\u2212\u30fc\uff0d\uff70\u200b-\u200d\u2060\ufeff]+$/u;
@@ -29,6 +29,10 @@ const askSchema = z
       variant: stringField(100).optional(),
       fact: stringField(200).optional(),
       typing: z.boolean({ error: webMsg.notBoolean }).optional(),
+      session: z
+        .string({ error: webMsg.notString })
+        .regex(/^[A-Za-z0-9_-]{8,64}$/, webMsg.badSession)
+        .optional(),
     },
     { error: webMsg.notObject },
   )
@@ -42,6 +46,8 @@ export interface AskRequest {
   readonly fact?: string;
   /** Sent while the agent is still typing: answered, but not recorded as an unanswered question. */
   readonly typing?: boolean;
+  /** The page's session: questions with one are read as a conversation (docs/spec/conversation.md). */
+  readonly session?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -74,7 +80,7 @@ export function parseAskRequest(body: unknown): Parsed<AskRequest> {
   }
   const parsed = askSchema.safeParse(body);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]) };
-  const { text, now, topic, variant, fact, typing } = parsed.data;
+  const { text, now, topic, variant, fact, typing, session } = parsed.data;
   return {
     ok: true,
     value: {
@@ -84,6 +90,7 @@ export function parseAskRequest(body: unknown): Parsed<AskRequest> {
       ...(variant ? { variant } : {}),
       ...(fact ? { fact } : {}),
       ...(typing ? { typing } : {}),
+      ...(session ? { session } : {}),
     },
   };
 }
