@@ -5,6 +5,7 @@ import { isTimeQuestion, namedLines } from "../line-answers.js";
 import { normalizedWord } from "../prepare-text.js";
 import type { ConversationState, PendingChoice } from "./conversation-state.js";
 import {
+  asksUnstated,
   asksWhom,
   isEscalation,
   isQuestion,
@@ -42,6 +43,7 @@ const STATEMENT_STANDS_ALONE = 0.9;
 /** A question the matcher finds outside the guide, with this much to go on, is a new question. */
 const OUT_OF_GUIDE = 0.9;
 const OUT_OF_GUIDE_MIN_CHARS = 10;
+const SHORT_QUESTION_CHARS = 12;
 /** A contact topic must score this much among the alternatives to answer 「誰に聞けば？」. */
 const CONTACT_MIN = 0.2;
 const SHORT_ANSWER_CHARS = 14;
@@ -112,8 +114,41 @@ const alone = (m: MatchResult, timeQuestion: boolean): Reading => ({
   timeQuestion,
 });
 
+const sectionTexts = new WeakMap<Topic, string>();
+
+/** Everything a section says (its lines' toll-free status included), for 「does the guide state it?」. */
+function sectionText(topic: Topic): string {
+  let text = sectionTexts.get(topic);
+  if (text === undefined) {
+    const steps = [...topic.steps, ...topic.variants.flatMap((v) => v.steps ?? [])];
+    text = [
+      topic.title,
+      topic.summary,
+      ...topic.notes,
+      ...steps.flatMap((s) => [s.text, ...s.substeps, ...s.notes]),
+      ...topic.variants.flatMap((v) => [v.state ?? "", ...v.notes]),
+    ].join("\n");
+    sectionTexts.set(topic, text);
+  }
+  return text;
+}
+
 /** Reads a message that is not an act, in the light of the last answer (`state`, fresh). */
 export function readFollowUp(
+  kb: KnowledgeBase,
+  norm: string,
+  m: MatchResult,
+  state: ConversationState | undefined,
+  options: FollowUpOptions = DEFAULT_FOLLOW_UP,
+): Reading {
+  const reading = readInContext(kb, norm, m, state, options);
+  // A follow-up asking a cost or a duration the section never states has no answer in the guide.
+  const topic = state && !reading.timeQuestion && reading.id !== "none" ? kb.topics.get(reading.id) : undefined;
+  if (topic && asksUnstated(norm, sectionText(topic))) return { id: "none", context: false, timeQuestion: false };
+  return reading;
+}
+
+function readInContext(
   kb: KnowledgeBase,
   norm: string,
   m: MatchResult,
@@ -165,7 +200,9 @@ export function readFollowUp(
   }
   const topic = kb.topics.get(state.topic);
   const question = isQuestion(norm);
-  if (topic && lacksDocument(norm) && stepsText(topic, state.variant).some(mentionsDocument)) {
+  // 「資格確認書も持ってないです」 is about this patient; 「カードを忘れた人は？」 asks about others: a new question.
+  const aboutThisPatient = !question || back || /も(?:持|な|無|忘|見せ|出せ)/u.test(norm);
+  if (topic && aboutThisPatient && lacksDocument(norm) && stepsText(topic, state.variant).some(mentionsDocument)) {
     const step = fallbackStep(topic, state.variant);
     return step === undefined ? { ...keep({ uncovered: true }), id: "none" } : keep({ step });
   }
@@ -178,7 +215,9 @@ export function readFollowUp(
     const contact = [m, ...m.alternatives].find((a) => a.id.startsWith("3-") && a.confidence >= CONTACT_MIN);
     if (contact) return { id: contact.id, context: true, timeQuestion };
   }
-  const sure = question ? options.standAlone : STATEMENT_STANDS_ALONE;
+  // A statement, or a short question (「どれくらい待つの？」), says too little to leave the conversation on its own.
+  const short = norm.length <= SHORT_QUESTION_CHARS;
+  const sure = question && !short ? options.standAlone : STATEMENT_STANDS_ALONE;
   if (m.id !== "none" && m.id !== state.topic && m.confidence >= sure) return alone(m, timeQuestion);
   if (m.id === state.topic) return keep({ ...(m.variant !== undefined ? { variant: m.variant } : {}), context: false });
   if (m.id === "none" && question && m.confidence >= OUT_OF_GUIDE && norm.length >= OUT_OF_GUIDE_MIN_CHARS) {

@@ -46,3 +46,27 @@ export const isEscalation = (norm: string) => ESCALATION.test(norm);
 /** 「資格確認書も持ってない」: a document the patient does not have. */
 export const mentionsDocument = (text: string) => DOCUMENT.test(text);
 export const lacksDocument = (norm: string) => DOCUMENT.test(norm) && LACKS.test(norm);
+
+/** A fee named: 利用料, 通話料, 手数料 (its stem: what is paid for). */
+const FEE = /(\p{Script=Han}{1,3}?)(?:料金|料)(?!理)/u;
+/** Asks what something costs without naming a fee: いくら, 費用, お金. */
+const ASKS_COST = /費用|有料|課金|いくら|お金/u;
+const STATES_COST = /円|費用/u;
+/** Asks how long or when: いつ頃, どのくらい, 何日. */
+const ASKS_DURATION =
+  /いつ頃|いつごろ|どのくらい|どれくらい|どれぐらい|どのぐらい|何日|何分|何時間|どの程度|何週間|何ヶ月|何か月/u;
+const STATES_DURATION = /\d+\s*(?:分|時間|日|週間|か月|ヶ月|カ月|営業日)/u;
+
+/**
+ * The question asks a cost or a duration that `text` (a section of the guide) never states: the guide
+ * has no answer to it, whatever the topic. A fee counts as stated when the section names that same
+ * fee (「通話料」: 「通話無料」), not another one (「利用料」 is not 「通話無料」).
+ */
+export function asksUnstated(norm: string, text: string): boolean {
+  const fee = FEE.exec(norm);
+  if (fee?.[1]) {
+    const stem = fee[1].slice(-2);
+    if (!new RegExp(`${stem}(?:無)?料`, "u").test(text)) return true;
+  } else if (ASKS_COST.test(norm) && !STATES_COST.test(text)) return true;
+  return ASKS_DURATION.test(norm) && !STATES_DURATION.test(text);
+}

@@ -69,6 +69,20 @@ describe("follow-ups read in the light of the last answer", () => {
   });
 });
 
+describe("follow-ups the guide has no answer to", () => {
+  it("a fee the section never names is outside the guide; the call's own fee is not", () => {
+    const [, fee] = play(["緊急時医療情報・資格確認機能を使えるようにする手順", "利用料ってかかる？"]);
+    expect(fee?.resolution.id).toBe("none");
+    const [, call] = play(["コールセンターの番号", "通話料かかる？"]);
+    expect(call?.resolution.id).toBe("3-callcenter");
+  });
+
+  it("a short new question is not dragged back by the conversation", () => {
+    expect(play(["富士通のリーダーの電話番号", "停電したら？"])[1]?.resolution.id).toBe("2-4");
+    expect(play(["無効と出た", "カードを忘れた人は？"])[1]?.resolution.id).toBe("2-2");
+  });
+});
+
 describe("acts", () => {
   it.each([
     ["こんにちは", "greeting"],
