@@ -7,6 +7,7 @@ import { renderAnswerText } from "./engine/render-text.js";
 import { checkFaithfulness, readKnowledgeYaml } from "./knowledge/faithfulness.js";
 import { citeGuide, loadGuide } from "./knowledge/load-guide.js";
 import { defaultKnowledgeDir, loadKnowledge } from "./knowledge/load-knowledge.js";
+import { checkTopicContract, readContractTopicIds } from "./knowledge/topic-contract.js";
 import type { MatchResult } from "./nlp/match-result.js";
 import { runReportMisses, writeMissReport } from "./privacy/report-misses.js";
 import { readSharedRecords } from "./state/shared-records.js";
@@ -97,7 +98,7 @@ function runKbCheck(args: string[]): number {
   const guideAt = args.indexOf("--guide");
   const guideDir = guideAt >= 0 ? args[guideAt + 1] : undefined;
   const knowledgeDir = args.find((a, i) => !a.startsWith("--") && (guideAt < 0 || i !== guideAt + 1));
-  const loaded = loadKnowledge(knowledgeDir);
+  const loaded = loadKnowledge(knowledgeDir, guideDir);
   if (!loaded.ok) {
     err(`知識ベースにエラーがあります:\n${loaded.message}`);
     return 1;
@@ -108,7 +109,10 @@ function runKbCheck(args: string[]): number {
     return 1;
   }
   const { kb } = loaded;
-  const problems = checkFaithfulness(guide.guide, kb, readKnowledgeYaml(knowledgeDir ?? defaultKnowledgeDir()));
+  const problems = [
+    ...checkFaithfulness(guide.guide, kb, readKnowledgeYaml(knowledgeDir ?? defaultKnowledgeDir())),
+    ...(knowledgeDir === undefined ? checkTopicContract(kb, readContractTopicIds()) : []),
+  ];
   if (problems.length > 0) {
     err(`知識ベースがガイドと一致しません（${problems.length}件）:\n${problems.join("\n")}`);
     return 1;

@@ -136,6 +136,11 @@ export function slackEnabled(config: Config): boolean {
   return Boolean(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET);
 }
 
+/** Answered / unanswered questions per day: counts only (the maintainers' page). */
+export function dailyCountsPath(config: Config): string {
+  return join(config.DATA_DIR, "daily-counts.json");
+}
+
 /** The masked store of unanswered questions and feedback. */
 export function feedbackFilePath(config: Config): string {
   return join(config.DATA_DIR, "feedback.jsonl");

@@ -2,12 +2,14 @@
 
 import { type ChannelMounter, startServer } from "./bots/start-server.js";
 import { mountTeams } from "./bots/teams/mount-teams.js";
+import { mountMaintainer } from "./bots/web/mount-maintainer.js";
 import { mountWeb } from "./bots/web/mount-web.js";
-import { feedbackFilePath, readConfig, slackEnabled } from "./config.js";
+import { dailyCountsPath, feedbackFilePath, readConfig, slackEnabled } from "./config.js";
 import { loadCore } from "./core.js";
 import { createLogger } from "./privacy/logger.js";
 import { createMissStore } from "./privacy/miss-store.js";
 import { createSharedState } from "./state/create-state.js";
+import { createDailyCounts } from "./stats/daily-counts.js";
 
 const SHUTDOWN_GRACE_MS = 9_000;
 
@@ -51,6 +53,7 @@ async function main(): Promise<number> {
     path: feedbackFilePath(config),
     ...(shared.records ? { sink: shared.records } : {}),
   });
+  const counts = createDailyCounts({ logger, path: dailyCountsPath(config) });
   // Without an app ID the Bot Framework accepts anyone and replies to whatever serviceUrl they name:
   // fine on loopback for local testing, never on an address others can reach.
   const teamsOpenToAll = !config.MicrosoftAppId && !isLoopbackHost(config.HOST);
@@ -60,8 +63,9 @@ async function main(): Promise<number> {
   ];
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    const mounters = teamsOpenToAll ? [mountSlack, mountWeb] : [mountTeams, mountSlack, mountWeb];
-    server = await startServer({ config, core: loaded.core, logger, store, state: shared.store, mounters });
+    const web = [mountWeb, mountMaintainer];
+    const mounters = teamsOpenToAll ? [mountSlack, ...web] : [mountTeams, mountSlack, ...web];
+    server = await startServer({ config, core: loaded.core, logger, store, counts, state: shared.store, mounters });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
@@ -92,6 +96,7 @@ async function main(): Promise<number> {
       .shutdown(SHUTDOWN_GRACE_MS)
       .then(() => shared.close())
       .then(() => store.close())
+      .then(() => counts.close())
       .then(
         () => process.exit(0),
         () => process.exit(1),

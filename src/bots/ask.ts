@@ -47,7 +47,10 @@ function isKnownFact(core: ChannelDeps["core"], fact: string): boolean {
  * matcher, logs and store never see it), the fixed warning added when a 個人番号 was pasted, and
  * unanswered questions recorded, masked, for the knowledge maintainers.
  */
-export function ask(deps: Pick<ChannelDeps, "core" | "logger" | "store" | "now">, input: AskInput): AskOutcome {
+export function ask(
+  deps: Pick<ChannelDeps, "core" | "logger" | "store" | "counts" | "now">,
+  input: AskInput,
+): AskOutcome {
   const { text: maskedText, personalNumberSeen } = maskQuestion(input.text);
   const now = input.now ?? deps.now?.() ?? new Date();
   const query: Query & { now: Date } = {
@@ -59,6 +62,7 @@ export function ask(deps: Pick<ChannelDeps, "core" | "logger" | "store" | "now">
   };
   const answer = withPersonalNumberWarning(answerAsOfMinute(deps.core.engine, query), personalNumberSeen);
   if (!input.topic && input.record !== false) {
+    deps.counts?.count(now, answer.topic === "none" ? "unanswered" : "answered");
     deps.store.recordQuestion({
       channel: input.channel,
       text: maskedText,

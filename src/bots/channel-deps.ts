@@ -4,6 +4,7 @@ import type { Logger } from "../privacy/logger.js";
 import type { MissStore } from "../privacy/miss-store.js";
 import type { Conversations } from "../state/conversation-store.js";
 import type { StateStore } from "../state/state-store.js";
+import type { DailyCounts } from "../stats/daily-counts.js";
 import type { HttpServer } from "./http-server.js";
 
 /** What every channel receives from the composition root; channels never read process.env. */
@@ -16,6 +17,8 @@ export interface ChannelDeps {
   readonly state: StateStore;
   /** What each conversation remembers (docs/spec/conversation.md), kept in `state`. */
   readonly conversations: Conversations;
+  /** Answered / unanswered per day (counts only); absent: not counted. */
+  readonly counts?: DailyCounts;
   readonly http: HttpServer;
   /** The clock (tests fix it). */
   readonly now?: () => Date;

@@ -6,6 +6,7 @@ import type { MissStore } from "../privacy/miss-store.js";
 import { createConversations } from "../state/conversation-store.js";
 import { createMemoryStore } from "../state/memory-store.js";
 import type { StateStore } from "../state/state-store.js";
+import type { DailyCounts } from "../stats/daily-counts.js";
 import type { ChannelDeps, MountedChannel } from "./channel-deps.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
 
@@ -18,6 +19,7 @@ export interface StartOptions {
   readonly store: MissStore;
   /** Shared state (src/state): this process's memory unless given (REDIS_URL: Redis). */
   readonly state?: StateStore;
+  readonly counts?: DailyCounts;
   readonly mounters: readonly ChannelMounter[];
   readonly now?: () => Date;
 }
@@ -45,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     state,
     conversations,
     http,
+    ...(options.counts ? { counts: options.counts } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
   const channels: MountedChannel[] = [];

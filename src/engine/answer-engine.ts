@@ -4,11 +4,18 @@ import type { Answer, AnswerContext, CheckResult, LineStatus, Query } from "./an
 import { checkCombination } from "./check-combination.js";
 import { checkDifference } from "./check-difference.js";
 import { decideClarify, methodFacts, methodLabel, methodNote } from "./clarify.js";
-import { exceptionNote, expandCrossRefs, refsOf, stepsOf, topicRef, variantRowOf } from "./expand-refs.js";
+import {
+  exceptionNote,
+  expandCrossRefs,
+  knownDifferencesOf,
+  refsOf,
+  stepsOf,
+  topicRef,
+  variantRowOf,
+} from "./expand-refs.js";
 import { buildLines, isTimeQuestion, namedLines, timeSummary } from "./line-answers.js";
 import { formatJstIso, lineStatus } from "./line-status.js";
-import { GUIDE_TITLE } from "./messages.js";
-import { callCenterOf, isOutage, outageNotes, outageWarnings, withOutageLines } from "./outage.js";
+import { callCenterOf, outageNotes, outageWarnings, withOutageLines } from "./outage.js";
 import { type PreparedText, prepareText } from "./prepare-text.js";
 import { type Resolved, resolveTopic } from "./resolve-topic.js";
 
@@ -32,9 +39,10 @@ function nowOf(query: Query, clock: () => Date): Date {
   return isValidDate(fromClock) ? fromClock : new Date();
 }
 
+/** The checker the topic declares (topic YAML `checker`), run on the staff's description. */
 function checkOf(topic: Topic, text: PreparedText, exceptions: string | undefined): CheckResult | undefined {
-  if (topic.id === "1-4") return checkCombination(topic.comboTable, text.raw);
-  if (topic.id === "1-1") return checkDifference(topic.differencePatterns, text.raw, exceptions);
+  if (topic.checker === "combination") return checkCombination(topic.comboTable, text.raw);
+  if (topic.checker === "difference") return checkDifference(topic.differencePatterns, text.raw, exceptions);
   return undefined;
 }
 
@@ -42,26 +50,26 @@ function linesAndWarnings(kb: KnowledgeBase, topic: Topic, text: PreparedText, n
   const named = namedLines(kb, text.norm);
   let lines: LineStatus[] = buildLines(kb, topic, named, now);
   const warnings: string[] = [];
-  const callCenter = isOutage(topic.id) ? callCenterOf(kb) : undefined;
+  const callCenter = topic.outage ? callCenterOf(kb) : undefined;
   if (callCenter) {
     const status = lineStatus(callCenter, now);
     lines = withOutageLines(lines, status);
     warnings.push(...outageWarnings(callCenter, status, now));
   }
-  const lead = timeAsked || isTimeQuestion(text.norm) ? timeSummary(kb, lines, named, now, timeAsked) : undefined;
+  const lead = timeAsked || isTimeQuestion(text.norm) ? timeSummary(kb, lines, named, now, text.norm) : undefined;
   return { lines, warnings, lead };
 }
 
 function build(kb: KnowledgeBase, resolved: Resolved, query: Query, text: PreparedText, now: Date): Answer {
   const { topic, variant } = resolved;
   const fact = typeof query.fact === "string" && query.fact.trim() !== "" ? query.fact : undefined;
-  const method = topic.id === "1-2" ? methodFacts(text.raw, fact, variant) : undefined;
+  const method = topic.clarify?.settledBy === "method" ? methodFacts(text.raw, fact, variant) : undefined;
   const crossRefs = expandCrossRefs(kb, topic);
   const exceptions = exceptionNote(crossRefs);
   const steps = stepsOf(topic, variant);
   const note = methodNote(variant, method?.method);
   const notes = [...(note ? [note] : (variant?.notes ?? [])), ...topic.notes, ...(exceptions ? [exceptions] : [])];
-  if (isOutage(topic.id)) {
+  if (topic.outage) {
     const said = [...steps, ...crossRefs.flatMap((r) => r.steps)]
       .flatMap((s) => [s.text, ...s.substeps, ...s.notes])
       .concat(notes)
@@ -72,6 +80,7 @@ function build(kb: KnowledgeBase, resolved: Resolved, query: Query, text: Prepar
   const clarify = decideClarify(topic, variant, text.raw, fact);
   const check = checkOf(topic, text, exceptions);
   const shownFact = fact ?? (method?.method ? methodLabel(method.method) : undefined);
+  const knownDifferences = knownDifferencesOf(topic);
   return {
     topic: topic.id,
     ...(variant ? { variant: variant.id, variantRow: variantRowOf(variant) } : {}),
@@ -100,10 +109,11 @@ function build(kb: KnowledgeBase, resolved: Resolved, query: Query, text: Prepar
     }),
     ...(clarify ? { clarify } : {}),
     ...(check ? { check } : {}),
+    ...(knownDifferences ? { knownDifferences } : {}),
     warnings,
     confidence: resolved.confidence,
     source: {
-      guide: GUIDE_TITLE,
+      guide: kb.citation,
       section: topic.source.section,
       pages: [...topic.source.pages],
       quotes: [...topic.source.quotes],

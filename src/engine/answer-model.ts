@@ -46,12 +46,14 @@ export interface LineStatus {
   readonly state: LineState;
   /** 「受付中（18:00まで）」「受付時間外（祝日：勤労感謝の日）。次の受付開始は11月24日（火）8:00です。」 */
   readonly statusText: string;
+  /** 「14:05」 (Asia/Tokyo): when the status was true; every channel shows 「14:05 時点」 beside it. */
+  readonly asOf: string;
   /** Why it is closed now, when closed all day: 「土曜・日曜」「祝日：勤労感謝の日」「年末年始」. */
   readonly reason?: string;
   /** ISO-8601 with +09:00. */
   readonly closesAt?: string;
   readonly opensAt?: string;
-  /** Closures the guide names without dates (キヤノン 夏期休暇 …): 「日付はガイドに記載がありません。ご確認ください」. */
+  /** Closures the guide names without dates (キヤノン 夏期休暇 …) or does not mention (コールセンター 年末年始), in its own words. */
   readonly caveats: readonly string[];
   readonly tellFirst: readonly string[];
 }
@@ -80,6 +82,12 @@ export interface VariantRow {
   readonly result?: string;
   readonly state?: string;
   readonly screenMessages: readonly string[];
+}
+
+/** The guide's own list of known differences (1-①), item by item with its examples. */
+export interface KnownDifferences {
+  readonly lead: string;
+  readonly items: readonly { readonly text: string; readonly examples: readonly string[] }[];
 }
 
 /** 1-④ / 1-① checker outcome. */
@@ -121,10 +129,13 @@ export interface Answer {
   readonly alternatives: readonly (TopicRef & { readonly confidence: number })[];
   readonly clarify?: Clarification;
   readonly check?: CheckResult;
+  /** 1-①: the guide's list of differences that may occur, always shown in full. */
+  readonly knownDifferences?: KnownDifferences;
   /** Fixed warnings added by the engine (e.g. a 個人番号 was pasted). */
   readonly warnings: readonly string[];
   readonly confidence: number;
   readonly source: {
+    /** Title, edition and SHA-256 start of the guide (guide/guide.yaml). */
     readonly guide: string;
     readonly section: string;
     readonly pages: readonly string[];

@@ -40,9 +40,11 @@ export function findDifferencePatterns(patterns: readonly DifferencePattern[], t
 }
 
 /**
- * 1-①: names the known pattern(s) of the difference and states the guide's rule
+ * 1-①: names the known pattern(s) the description matches and states the guide's rule
  * (bill as displayed; correcting from the card at the institution's judgement; except P6/P9).
- * `exceptions`: the sentence naming the excepted sections (see exceptionNote). undefined for an empty description.
+ * Nothing is said when no pattern is named: the answer shows the guide's whole list instead, and
+ * "no pattern fits" would be a claim about patterns that were never checked.
+ * `exceptions`: the sentence naming the excepted sections (see exceptionNote).
  */
 export function checkDifference(
   patterns: readonly DifferencePattern[],
@@ -52,9 +54,7 @@ export function checkDifference(
   if (normalizeCue(text).length === 0) return undefined;
   const found = findDifferencePatterns(patterns, text);
   const tail = exceptions ? `${differenceMsg.rule}\n${exceptions}` : differenceMsg.rule;
-  if (found.length === 0) {
-    return { kind: "difference", verdict: "no-pattern", findings: [], text: `${differenceMsg.notFound}\n${tail}` };
-  }
+  if (found.length === 0) return undefined;
   return {
     kind: "difference",
     verdict: "known-pattern",

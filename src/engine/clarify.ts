@@ -6,7 +6,9 @@ import { normalizeCue, normalizedWord } from "./prepare-text.js";
 /** How the eligibility check of 1-② was made: the guide's 資格の状態 differs between the two. */
 export type Method = "card" | "certificate";
 
-const CARD = /マイナンバーカード|マイナンバー カード|マイナカード|マイナ保険証|マイナ|個人番号カード|my ?number/gu;
+// 「マイナンバー 1234…」 is a 個人番号, not the card: マイナ alone counts only when ンバー does not follow.
+const CARD =
+  /マイナンバーカード|マイナンバー カード|マイナカード|マイナ保険証|マイナ(?!ンバー)|個人番号カード|my ?number ?card/gu;
 const CERTIFICATE = /資格確認書|保険証|被保険者証/u;
 const KEYWORD: Readonly<Record<Method, string>> = { card: "マイナンバーカード", certificate: "資格確認書" };
 const LABEL: Readonly<Record<Method, string>> = {
@@ -70,9 +72,9 @@ export function decideClarify(
 ): Clarification | undefined {
   const clarify = topic.clarify;
   if (!clarify || fact !== undefined) return undefined;
-  if (topic.id === "1-2") {
+  if (clarify.settledBy === "method") {
     if (methodFacts(text, fact, variant).settled) return undefined;
-  } else if (topic.id !== "3-reader") {
+  } else if (clarify.settledBy === "choice") {
     const norm = normalizeCue(text);
     const answered = clarify.choices.some((c) =>
       [c.label, c.fact ?? ""].some((s) => s && norm.includes(normalizedWord(s))),

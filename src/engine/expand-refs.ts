@@ -1,14 +1,6 @@
-import {
-  type KnowledgeBase,
-  PAGE_TO_TOPIC,
-  type Step,
-  type Topic,
-  type TopicId,
-  type Variant,
-} from "../knowledge/schema.js";
-import type { ExpandedCrossRef, TopicRef, VariantRow } from "./answer-model.js";
+import type { KnowledgeBase, Step, Topic, TopicId, Variant } from "../knowledge/schema.js";
+import type { ExpandedCrossRef, KnownDifferences, TopicRef, VariantRow } from "./answer-model.js";
 import { differenceMsg } from "./messages.js";
-import { isOutage } from "./outage.js";
 
 export function topicRef(topic: Topic): TopicRef {
   return { topic: topic.id, title: topic.title, section: topic.section };
@@ -48,32 +40,39 @@ export function variantRowOf(variant: Variant): VariantRow {
 }
 
 /**
- * Cross-references with their titles; "procedure" carries the referenced steps (2-③ and 1-③ carry
- * 1-②'s). Between the two outage topics the other's steps are carried too (2-④ ①② while waiting
- * for the 緊急時医療情報・資格確認機能, and the way to get it opened).
+ * Cross-references with their titles; a reference carries the referenced steps when it says so
+ * (`carrySteps`), by default when it is a "procedure" (2-③ and 1-③ carry 1-②'s).
  */
 export function expandCrossRefs(kb: KnowledgeBase, topic: Topic): ExpandedCrossRef[] {
   return topic.crossRefs.flatMap((ref) => {
     const target = kb.topics.get(ref.topic);
     if (!target) return [];
-    const carry = ref.relation === "procedure" || (isOutage(topic.id) && isOutage(target.id));
+    const carry = ref.carrySteps ?? ref.relation === "procedure";
     return [
       { ...topicRef(target), relation: ref.relation, text: ref.text, steps: carry ? stepsOf(target, undefined) : [] },
     ];
   });
 }
 
-/** 「例外の場合（P6、P9）：1-④「…」、2-③「…」」 for the topic's exception references; undefined when none. */
+/**
+ * 「例外に当たる項目：1-④「…」、2-③「…」」 for the topic's exception references; undefined when none.
+ * The guide names the exceptions by page only (P6、P9); which section is on which page is not said, so no page is attached.
+ */
 export function exceptionNote(refs: readonly ExpandedCrossRef[]): string | undefined {
   const exceptions = refs.filter((r) => r.relation === "exception");
   if (exceptions.length === 0) return undefined;
-  const pages = exceptions.flatMap((r) =>
-    Object.entries(PAGE_TO_TOPIC)
-      .filter(([, id]) => id === r.topic)
-      .map(([page]) => page),
-  );
-  return differenceMsg.exceptions(
-    pages,
-    exceptions.map((r) => differenceMsg.exceptionRef(r.section, r.title)),
-  );
+  return differenceMsg.exceptions(exceptions.map((r) => differenceMsg.exceptionRef(r.section, r.title)));
+}
+
+/** The guide's list under its own lead: items split at 「（例）」 are grouped under their shared head, as printed. */
+export function knownDifferencesOf(topic: Topic): KnownDifferences | undefined {
+  if (topic.differenceLead === undefined || topic.differencePatterns.length === 0) return undefined;
+  const items: { text: string; examples: string[] }[] = [];
+  for (const p of topic.differencePatterns) {
+    const [head = p.guideText, example] = p.guideText.split("（例）");
+    const last = items.at(-1);
+    if (example !== undefined && last?.text === head) last.examples.push(example);
+    else items.push({ text: head, examples: example !== undefined ? [example] : [] });
+  }
+  return { lead: topic.differenceLead, items };
 }

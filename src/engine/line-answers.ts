@@ -6,7 +6,7 @@ import { normalizeCue } from "./prepare-text.js";
 
 // 今回・今後・今度・今日・今朝・今月・今年・今週 are not about the clock.
 const TIME_QUESTION =
-  /今(?![回後度日朝月年週])|いま(?:つなが|やって|電話|でんわ|開いて|あいて|空いて)|何時|なんじ|何曜|やってる|やってます|やってい|つなが|繋が|営業|受付時間|開いて|空いて|土曜|日曜|祝日|休日|\bopen\b|\bhours\b|\bnow\b/u;
+  /今(?![回後度日朝月年週])|いま(?:つなが|やって|電話|でんわ|開いて|あいて|空いて)|何時|なんじ|何曜|やってる|やってます|やってい|つなが|繋が|営業|受付時間|開いて|空いて|土曜|日曜|祝日|休日|年末|年始|正月|お盆|盆休み|夏休み|夏期|夏季|\bopen\b|\bhours\b|\bnow\b/u;
 
 /** The question is about a line's hours or whether it answers now. */
 export function isTimeQuestion(norm: string): boolean {
@@ -39,26 +39,43 @@ export function buildLines(kb: KnowledgeBase, topic: Topic, named: readonly Phon
   });
 }
 
-/** 「コールセンターは現在、受付時間外です（祝日：勤労感謝の日）。次の受付開始は11月24日（火）8:00です。」 */
+const SEASONS: readonly { readonly kind: "year-end" | "summer"; readonly words: RegExp; readonly label: string }[] = [
+  { kind: "year-end", words: /年末|年始|正月|大晦日|おおみそか|年明け|年越し/u, label: "年末年始" },
+  { kind: "summer", words: /お盆|盆休み|夏休み|夏期休暇|夏季休暇|夏期|夏季/u, label: "夏期休暇" },
+];
+
+/** 「年末もやってますか」: what the guide says about that period for the line, never a status for today. */
+function seasonSentence(line: PhoneLine, norm: string): string | undefined {
+  const season = SEASONS.find((s) => s.words.test(norm));
+  if (!season) return undefined;
+  if (line.allDay) return timeMsg.allDay(line.shortName);
+  const closure = line.closures.find((c) => c.kind === season.kind);
+  if (closure?.guide === "dated") return timeMsg.seasonDated(line.shortName, closure.label, line.hoursText);
+  if (closure?.guide === "undated") return timeMsg.seasonUndated(line.shortName, closure.label, line.hoursText);
+  return timeMsg.seasonSilent(line.shortName, closure?.label ?? season.label, line.hoursText);
+}
+
+/** 「コールセンターは14:05 時点で受付時間外です（祝日：勤労感謝の日）。次の受付開始は11月24日（火）8:00です。」 */
 export function statusSentence(kb: KnowledgeBase, status: LineStatus, now: Date): string {
   const line = kb.phoneLines.get(status.id);
   if (line?.allDay) return timeMsg.allDay(status.shortName);
-  if (status.state === "open") return timeMsg.open(status.shortName, clockOfIso(status.closesAt));
-  if (status.state === "uncertain") return timeMsg.uncertain(status.shortName, clockOfIso(status.closesAt));
-  const next = line ? nextOpeningAfter(line, now) : undefined;
-  return timeMsg.closed(status.shortName, status.reason, next?.text);
+  if (status.state === "open") return timeMsg.open(status.shortName, status.asOf, clockOfIso(status.closesAt));
+  if (status.state === "uncertain") return timeMsg.uncertain(status.shortName, status.asOf, status.statusText);
+  const next = line ? nextOpeningAfter(line, now).text : "";
+  return timeMsg.closed(status.shortName, status.asOf, status.reason, next);
 }
 
-/** The status sentence for the line the question is about: the one it names, else the answer's first. */
+/** The sentence for the line the question is about (the one it names, else the answer's first): its season or its status. */
 export function timeSummary(
   kb: KnowledgeBase,
   lines: readonly LineStatus[],
   named: readonly PhoneLine[],
   now: Date,
-  withHours = false,
+  norm: string,
 ): string | undefined {
   const target = lines.find((l) => named.some((n) => n.id === l.id)) ?? lines[0];
   if (!target) return undefined;
-  const status = statusSentence(kb, target, now);
-  return withHours ? `${status}${timeMsg.hours(target.shortName, target.hoursText)}` : status;
+  const line = kb.phoneLines.get(target.id);
+  const season = line ? seasonSentence(line, norm) : undefined;
+  return season ?? statusSentence(kb, target, now);
 }

@@ -1,6 +1,6 @@
-/** Every user-facing Japanese sentence the engine, the line status and the text renderer produce. */
+import type { KnownDifferences } from "./answer-model.js";
 
-export const GUIDE_TITLE = "オンライン資格確認 運用時のヘルプガイド";
+/** Every user-facing Japanese sentence the engine, the line status and the text renderer produce. */
 
 const WEEKDAYS = ["日", "月", "火", "水", "木", "金", "土"] as const;
 
@@ -19,30 +19,45 @@ export function clockOfIso(iso: string | undefined): string {
   return iso ? formatClock(Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16))) : "";
 }
 
+/** What an undated or silent closure is called in a status: 「年末年始：ガイドに日付の記載がありません」. */
+const askWhy = (label: string, guide: "dated" | "undated" | "silent") =>
+  `${label}：ガイドに${guide === "silent" ? "記載がありません" : "日付の記載がありません"}`;
+
 export const lineMsg = {
   allDay: "24時間365日受付",
   open: (closes: string) => `受付中（${closes}まで）`,
-  closed: (reason: string | undefined, opens: string | undefined) =>
-    `受付時間外${reason ? `（${reason}）` : ""}。${opens ? `次の受付開始は${opens}です。` : ""}`,
-  uncertain: (closes: string) => `年末年始の休業期間の可能性があります（通常の受付は${closes}まで）。`,
+  /** A sentence about the next opening: a date and time, or 要確認 when it falls in an undated closure. */
+  next: (opens: string) => `次の受付開始は${opens}です。`,
+  nextAsk: (label: string, guide: "dated" | "undated" | "silent") =>
+    `次の受付開始は要確認です（${askWhy(label, guide)}）。`,
+  closed: (reason: string | undefined, next: string) => `受付時間外${reason ? `（${reason}）` : ""}。${next}`,
+  uncertain: (label: string, guide: "dated" | "undated" | "silent", closes: string) =>
+    `要確認（${askWhy(label, guide)}。通常の受付は${closes}まで）`,
   reasonWeekend: "土曜・日曜",
   reasonSaturday: "土曜",
   reasonSunday: "日曜",
   reasonHoliday: (name: string) => `祝日：${name}`,
-  reasonYearEnd: "年末年始",
-  caveatYearEnd: "年末年始は休業です（ガイドに日付の記載がありません。メーカーにご確認ください）",
-  caveatSummer: "夏期休暇は休業です（ガイドに日付の記載がありません。ご確認ください）",
+  /** An undated closure, said every day: the guide's own words, and that the dates are not in it. */
+  caveatUndated: (label: string, hoursText: string) =>
+    `${label}の日付はガイドに記載がありません（ガイドの記載：「${hoursText}」）。${label}の期間はご確認ください。`,
+  /** A period the guide says nothing about for this line, said on the days it may apply. */
+  caveatSilent: (label: string, hoursText: string) =>
+    `${label}の受付について、ガイドには記載がありません（ガイドの記載：「${hoursText}」）。ご確認ください。`,
 } as const;
 
 export const timeMsg = {
-  open: (name: string, closes: string) => `${name}は現在、受付中です（${closes}まで）。`,
+  open: (name: string, at: string, closes: string) => `${name}は${at} 時点で受付中です（${closes}まで）。`,
   allDay: (name: string) => `${name}は24時間365日受付です。`,
-  closed: (name: string, reason: string | undefined, opens: string | undefined) =>
-    `${name}は現在、受付時間外です${reason ? `（${reason}）` : ""}。${opens ? `次の受付開始は${opens}です。` : ""}`,
-  uncertain: (name: string, closes: string) =>
-    `${name}は現在、年末年始の休業期間の可能性があります（通常の受付は${closes}まで）。`,
-  /** The guide's own wording of the hours, for a time question about another day (「土曜もやってる？」). */
-  hours: (name: string, hoursText: string) => `${name}の受付時間は「${hoursText}」です。`,
+  closed: (name: string, at: string, reason: string | undefined, next: string) =>
+    `${name}は${at} 時点で受付時間外です${reason ? `（${reason}）` : ""}。${next}`,
+  uncertain: (name: string, at: string, status: string) => `${name}は${at} 時点で${status}です。`,
+  /** 「年末もやってますか」: what the guide says about that period for the line, nothing more. */
+  seasonDated: (name: string, label: string, hoursText: string) =>
+    `${name}は${label}は受付を行っていません（ガイドの記載：「${hoursText}」）。`,
+  seasonUndated: (name: string, label: string, hoursText: string) =>
+    `${name}は${label}は受付を行っていませんが、その日付はガイドに記載がありません（ガイドの記載：「${hoursText}」）。要確認です。`,
+  seasonSilent: (name: string, label: string, hoursText: string) =>
+    `${name}の${label}の受付について、ガイドには記載がありません（ガイドの記載：「${hoursText}」）。要確認です。`,
 } as const;
 
 export const outageMsg = {
@@ -55,18 +70,18 @@ export const outageMsg = {
   meanwhileShort: "開放を待つ間は 2-④ の①②の方法で資格確認を行ってください。",
   report:
     "後日、利用報告書をコールセンターから届いたメールアドレスに提出してください。その際、タイトルを「システム障害時機能の利用報告」としてください。",
-  closedNow: (opens: string | undefined) =>
-    `「緊急時医療情報・資格確認機能」の利用はコールセンターへの連絡から始まりますが、コールセンターは現在、受付時間外です。${opens ? `次の受付開始は${opens}です。` : ""}`,
-  closingSoon: (closes: string, opens: string | undefined) =>
-    `コールセンターの本日の受付は${closes}までです。「緊急時医療情報・資格確認機能」の開放まで（1～3）はおよそ30分程度かかります。${opens ? `次の受付開始は${opens}です。` : ""}`,
+  closedNow: (at: string, next: string) =>
+    `「緊急時医療情報・資格確認機能」の利用はコールセンターへの連絡から始まりますが、コールセンターは${at} 時点で受付時間外です。${next}`,
+  uncertainNow: (at: string, status: string) =>
+    `「緊急時医療情報・資格確認機能」の利用はコールセンターへの連絡から始まります。コールセンターは${at} 時点で${status}です。`,
+  closingSoon: (closes: string, next: string) =>
+    `コールセンターの本日の受付は${closes}までです。「緊急時医療情報・資格確認機能」の開放まで（1～3）はおよそ30分程度かかります。${next}`,
 } as const;
 
 export const differenceMsg = {
   rule: "オンライン資格確認用端末/レセプトコンピュータ用端末に表示された内容のままのレセプト請求をしてください（例外の場合（P6、P9）を除く）。資格確認書等の情報も活用し、各医療機関のご判断により、券面情報に基づいて資格情報の修正を行ってレセプト請求を行っていただいても差し支えありません。",
   found: (labels: readonly string[]) => `ガイドに記載のある差異です：${labels.join("／")}。`,
-  notFound: "ガイドに記載のある差異のパターンには当てはまりませんでした。",
-  exceptions: (pages: readonly string[], refs: readonly string[]) =>
-    `例外の場合${pages.length > 0 ? `（${pages.join("、")}）` : ""}：${refs.join("、")}`,
+  exceptions: (refs: readonly string[]) => `例外に当たる項目：${refs.join("、")}`,
   exceptionRef: (section: string, title: string) => `${section}「${title}」`,
 } as const;
 
@@ -110,15 +125,22 @@ export const ANSWER_LABELS = {
   related: "関連する内容",
   alternatives: "こちらの内容ではありませんか",
   readAloud: "電話でのご案内（読み上げ例）",
+  knownDifferences: "差異が生じる可能性がある場合（ガイドの補足説明）",
   feedbackQuestion: "この回答は役に立ちましたか？",
   tollFree: "（通話無料）",
   fact: (fact: string) => `確認方法：${fact}`,
   crossRef: (section: string, title: string) => `参照：${section} ${title}`,
   tellFirst: (items: readonly string[]) => `はじめにお伝えいただくこと：${items.join("、")}`,
-  statusNow: (status: string) => `現在：${status}`,
+  /** Every live status says when it was true: a card read hours later must not mislead. */
+  statusNow: (status: string, at: string) => `${at} 時点：${status}`,
 } as const;
 
 const L = ANSWER_LABELS;
+
+/** The guide's list of known differences as lines: its lead, 「・」 per item, 「例）」 per example (text, Teams, Slack). */
+export function knownDifferenceLines(kd: KnownDifferences): string[] {
+  return [kd.lead, ...kd.items.flatMap((i) => [`・${i.text}`, ...i.examples.map((e) => `　例）${e}`)])];
+}
 
 export const textMsg = {
   sectionTitle: (sectionTitle: string) => `（${sectionTitle}）`,
@@ -142,6 +164,7 @@ export const textMsg = {
   alternatives: `■ ${L.alternatives}`,
   warnings: `■ ${L.warnings}`,
   readAloud: `■ ${L.readAloud}`,
+  knownDifferences: `■ ${L.knownDifferences}`,
   source: (guide: string, section: string, pages: readonly string[]) =>
     `出典：${guide} ${section}${pages.length > 0 ? `（${pages.join("、")}）` : ""}`,
 } as const;

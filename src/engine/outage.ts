@@ -1,14 +1,10 @@
-import type { KnowledgeBase, PhoneLine, TopicId } from "../knowledge/schema.js";
+import type { KnowledgeBase, PhoneLine } from "../knowledge/schema.js";
 import type { LineStatus } from "./answer-model.js";
 import { nextOpeningAfter } from "./line-status.js";
 import { clockOfIso, outageMsg } from "./messages.js";
 
-/** 2-④ and its procedure: the call center opens the 緊急時医療情報・資格確認機能. */
-export const OUTAGE_TOPICS: readonly TopicId[] = ["2-4", "2-4-emergency"];
 /** 2-④【注記】: opening takes about 30 minutes (steps 1–3). */
 export const OPENING_MINUTES = 30;
-
-export const isOutage = (id: TopicId) => OUTAGE_TOPICS.includes(id);
 
 export function callCenterOf(kb: KnowledgeBase): PhoneLine | undefined {
   return [...kb.phoneLines.values()].find((l) => l.kind === "callcenter");
@@ -22,11 +18,12 @@ export function withOutageLines(lines: readonly LineStatus[], callCenter: LineSt
 
 /** Warns when the call center is closed now or closes before the function could be opened. */
 export function outageWarnings(line: PhoneLine, status: LineStatus, now: Date): string[] {
-  if (status.state === "closed") return [outageMsg.closedNow(nextOpeningAfter(line, now)?.text)];
+  if (status.state === "closed") return [outageMsg.closedNow(status.asOf, nextOpeningAfter(line, now).text)];
+  if (status.state === "uncertain") return [outageMsg.uncertainNow(status.asOf, status.statusText)];
   if (status.closesAt === undefined) return [];
   const closes = new Date(status.closesAt);
   if (closes.getTime() - now.getTime() > OPENING_MINUTES * 60_000) return [];
-  return [outageMsg.closingSoon(clockOfIso(status.closesAt), nextOpeningAfter(line, closes)?.text)];
+  return [outageMsg.closingSoon(clockOfIso(status.closesAt), nextOpeningAfter(line, closes).text)];
 }
 
 /** The notes an outage answer needs, unless the topic's own text already says them. */

@@ -1,6 +1,6 @@
 import type { Step } from "../knowledge/schema.js";
 import type { Answer, LineStatus } from "./answer-model.js";
-import { textMsg } from "./messages.js";
+import { knownDifferenceLines, textMsg } from "./messages.js";
 
 type Block = readonly string[];
 
@@ -16,7 +16,7 @@ function lineBlock(line: LineStatus): string[] {
   return [
     `${line.name}　${line.phone}${line.tollFree ? textMsg.tollFree : ""}`,
     `   ${line.hoursText}`,
-    `   ${textMsg.statusNow(line.statusText)}`,
+    `   ${textMsg.statusNow(line.statusText, line.asOf)}`,
     ...line.caveats.map((c) => `   ※ ${c}`),
     ...(line.tellFirst.length > 0 ? [`   ${textMsg.tellFirst(line.tellFirst)}`] : []),
   ];
@@ -61,6 +61,7 @@ export function renderAnswerText(answer: Answer): string {
       textMsg.notes,
       answer.notes.map((n) => `・${n}`),
     ),
+    answer.knownDifferences ? [textMsg.knownDifferences, ...knownDifferenceLines(answer.knownDifferences)] : [],
     section(textMsg.lines, answer.lines.flatMap(lineBlock)),
     section(
       textMsg.parties,

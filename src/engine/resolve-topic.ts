@@ -1,4 +1,4 @@
-import { type KnowledgeBase, TOPIC_IDS, type Topic, type TopicId, type Variant } from "../knowledge/schema.js";
+import type { KnowledgeBase, Topic, TopicId, Variant } from "../knowledge/schema.js";
 import type { Alternative, Matcher, MatchResult } from "../nlp/match-result.js";
 import type { Query } from "./answer-model.js";
 import type { PreparedText } from "./prepare-text.js";
@@ -17,14 +17,14 @@ export interface Resolved {
 
 const NOTHING: MatchResult = { id: "none", confidence: 0, alternatives: [] };
 
-function isTopicId(value: unknown): value is TopicId {
-  return typeof value === "string" && (TOPIC_IDS as readonly string[]).includes(value);
+function isTopicIdOf(kb: KnowledgeBase) {
+  return (value: unknown): value is TopicId => typeof value === "string" && kb.topics.has(value);
 }
 
-function safeMatch(matcher: Matcher, text: string): MatchResult {
+function safeMatch(kb: KnowledgeBase, matcher: Matcher, text: string): MatchResult {
   try {
     const result = matcher.match(text);
-    return isTopicId(result?.id) ? result : NOTHING;
+    return isTopicIdOf(kb)(result?.id) ? result : NOTHING;
   } catch {
     return NOTHING;
   }
@@ -42,12 +42,13 @@ function pickVariant(topic: Topic, wanted: readonly (string | undefined)[], raw:
 /** Topic (button or matcher), variant (button, matcher or a quoted screen message), confidence and runners-up. */
 export function resolveTopic(kb: KnowledgeBase, matcher: Matcher, query: Query, text: PreparedText): Resolved {
   const fallback = kb.topics.get("none");
+  const isTopicId = isTopicIdOf(kb);
   const chosen = isTopicId(query.topic) ? kb.topics.get(query.topic) : undefined;
   const queryVariant = typeof query.variant === "string" ? query.variant : undefined;
   if (chosen) {
     return { topic: chosen, variant: pickVariant(chosen, [queryVariant], text.raw), confidence: 1, alternatives: [] };
   }
-  const match = safeMatch(matcher, text.raw);
+  const match = safeMatch(kb, matcher, text.raw);
   const topic = kb.topics.get(match.id) ?? fallback;
   if (!topic) throw new Error("knowledge base has no topic 'none'");
   const seen = new Set<TopicId>([topic.id, "none"]);

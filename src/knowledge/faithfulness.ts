@@ -58,6 +58,74 @@ export function readKnowledgeYaml(dir: string): YamlText[] {
 }
 
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+const CIRCLED = "①②③④⑤⑥⑦⑧⑨";
+
+/** The guide's typos and the forms copying them produces: answers use the corrected form instead. */
+function wordingProblems(guide: Guide, yaml: readonly YamlText[]): string[] {
+  const problems: string[] = [];
+  const banned = [...guide.identity.corrections.map((c) => c.typo), ...guide.identity.avoid];
+  for (const { file, text } of yaml) {
+    for (const form of banned) {
+      if (!text.includes(form)) continue;
+      const fix = guide.identity.corrections.find((c) => c.typo === form)?.corrected;
+      problems.push(
+        `${file}: 「${form}」はガイドの誤記（またはその写し）です${fix ? `。「${fix}」と書いてください` : ""}`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** 「（通話無料）」 and tollFree only for a number the guide writes with 「（通話無料）」. */
+function tollFreeProblems(facts: GuideFacts, kb: KnowledgeBase, yaml: readonly YamlText[]): string[] {
+  const problems: string[] = [];
+  const free = (phone: string) => facts.normalised.includes(`${phone}（通話無料）`);
+  for (const line of kb.phoneLines.values()) {
+    if (line.tollFree && !free(line.phone))
+      problems.push(
+        `contacts.yaml: ${line.id}: ガイドは ${line.phone} を「通話無料」と書いていません（tollFree: false）`,
+      );
+  }
+  for (const { file, text } of yaml) {
+    for (const m of normaliseGuideText(text).matchAll(/(0\d+-\d+-\d+)（通話無料）/g)) {
+      if (m[1] && !free(m[1])) problems.push(`${file}: ガイドは ${m[1]} を「通話無料」と書いていません`);
+    }
+  }
+  return problems;
+}
+
+/** Closures as the guide words them: dated and undated ones are in the line's hours text, silent ones are not. */
+function closureProblems(kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  for (const line of kb.phoneLines.values()) {
+    const hours = normaliseGuideText(line.hoursText);
+    for (const c of line.closures.filter((x) => x.kind !== "public-holidays")) {
+      const said = hours.includes(normaliseGuideText(c.label));
+      if (c.guide === "silent" && said)
+        problems.push(
+          `contacts.yaml: ${line.id}: 「${c.label}」はガイドに記載があります（guide: silent ではありません）`,
+        );
+      if (c.guide !== "silent" && !said)
+        problems.push(`contacts.yaml: ${line.id}: 「${c.label}」が受付時間の記載（hoursText）にありません`);
+    }
+  }
+  return problems;
+}
+
+/** A page is shown only where the guide names it for the section (「P3の「② 資格確認が…」」). */
+function pageProblems(facts: GuideFacts, kb: KnowledgeBase): string[] {
+  const problems: string[] = [];
+  for (const topic of kb.topics.values()) {
+    const circled = [...topic.source.section].find((ch) => CIRCLED.includes(ch)) ?? "";
+    for (const page of topic.source.pages) {
+      if (!circled || !facts.normalised.includes(`${page}の「${circled}`))
+        problems.push(
+          `${topic.id}: source.pages: ${page} はガイドがこの項目のページとして書いていません（推測のページ番号は書かないでください）`,
+        );
+    }
+  }
+  return problems;
+}
 
 /** Every way the knowledge base departs from the guide, one line each (empty: faithful). */
 export function checkFaithfulness(guide: Guide, kb: KnowledgeBase, yaml: readonly YamlText[]): string[] {
@@ -106,7 +174,11 @@ export function checkFaithfulness(guide: Guide, kb: KnowledgeBase, yaml: readonl
         problems.push(`contacts.yaml: ${line.id}: 受付時間 ${range} はガイドにありません`);
     }
   }
+  problems.push(...wordingProblems(guide, yaml), ...tollFreeProblems(facts, kb, yaml));
+  problems.push(...closureProblems(kb), ...pageProblems(facts, kb));
   for (const topic of kb.topics.values()) {
+    if (topic.differenceLead !== undefined && !facts.normalised.includes(normaliseGuideText(topic.differenceLead)))
+      problems.push(`${topic.id}: differenceLead: ガイドにない文言です: 「${short(topic.differenceLead)}」`);
     for (const quote of topic.source.quotes) {
       if (!facts.normalised.includes(normaliseGuideText(quote))) {
         problems.push(`${topic.id}: source.quotes: ガイドにない文言です: 「${short(quote)}」`);

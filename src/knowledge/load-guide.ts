@@ -15,6 +15,8 @@ const guideIdentitySchema = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "SHA-256 は 16 進 64 文字で書いてください"),
   /** The guide's own typos and the corrected form that answers use instead. */
   corrections: z.array(z.strictObject({ typo: z.string().min(1), corrected: z.string().min(1) })).default([]),
+  /** Forms no answer may use: what copying the typos would produce (「いただいてください」). */
+  avoid: z.array(z.string().min(1)).default([]),
 });
 
 export type GuideIdentity = z.infer<typeof guideIdentitySchema>;

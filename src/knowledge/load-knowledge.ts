@@ -3,6 +3,7 @@ import { basename, join, relative } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import type { z } from "zod";
 import { findProjectRoot } from "../project-root.js";
+import { citeGuide, loadGuide } from "./load-guide.js";
 import {
   type ContactsFile,
   contactsFileSchema,
@@ -10,7 +11,6 @@ import {
   type Link,
   type Party,
   type PhoneLine,
-  TOPIC_IDS,
   type Topic,
   type TopicId,
   topicSchema,
@@ -66,9 +66,7 @@ function crossCheck(topics: Map<TopicId, Topic>, contacts: ContactsFile, topicFi
     lineIds.add(line.id);
   }
   const linkIds = new Set(contacts.links.map((l) => l.id));
-  for (const id of TOPIC_IDS) {
-    if (!topics.has(id)) problems.push(`topics/: トピック "${id}" のファイルがありません`);
-  }
+  if (!topics.has("none")) problems.push(`topics/: トピック "none"（ガイドにない質問）のファイルがありません`);
   for (const [id, topic] of topics) {
     const file = topicFiles.get(id) ?? id;
     topic.phoneLines.forEach((ref, i) => {
@@ -104,9 +102,21 @@ function crossCheck(topics: Map<TopicId, Topic>, contacts: ContactsFile, topicFi
   return problems;
 }
 
-/** Loads and checks the whole knowledge base; never returns a half-loaded one. */
-export function loadKnowledge(dir: string = defaultKnowledgeDir()): LoadResult {
+/** The guide's order: `order` first, then the ID with numbers compared as numbers (2-4 before 2-4-emergency). */
+function byOrder(a: Topic, b: Topic): number {
+  const oa = a.order ?? Number.MAX_SAFE_INTEGER;
+  const ob = b.order ?? Number.MAX_SAFE_INTEGER;
+  return oa !== ob ? oa - ob : a.id.localeCompare(b.id, "en", { numeric: true });
+}
+
+/**
+ * Loads and checks the whole knowledge base (the topics are the files in topics/); never returns a
+ * half-loaded one. The guide's identity (guide/guide.yaml) gives every answer its citation.
+ */
+export function loadKnowledge(dir: string = defaultKnowledgeDir(), guideDir?: string): LoadResult {
   const shown = (file: string) => relative(process.cwd(), file) || basename(file);
+  const guide = loadGuide(guideDir);
+  if (!guide.ok) return { ok: false, message: guide.message };
   try {
     const contactsPath = join(dir, "contacts.yaml");
     const contacts = parseWith(contactsFileSchema, readYaml(contactsPath, shown(contactsPath)), shown(contactsPath));
@@ -132,10 +142,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): LoadResult {
     }
     const problems = [...duplicates, ...crossCheck(topics, contacts, topicFiles)];
     if (problems.length > 0) return { ok: false, message: problems.join("\n") };
-    const ordered = new Map<TopicId, Topic>(TOPIC_IDS.map((id) => [id, topics.get(id)!]));
+    const ordered = new Map<TopicId, Topic>([...topics.values()].sort(byOrder).map((t) => [t.id, t]));
     return {
       ok: true,
       kb: {
+        citation: citeGuide(guide.guide.identity),
         topics: ordered,
         phoneLines: new Map<string, PhoneLine>(contacts.phoneLines.map((l) => [l.id, l])),
         links: new Map<string, Link>(contacts.links.map((l) => [l.id, l])),

@@ -3,31 +3,15 @@ import { z } from "zod";
 // Validation messages in Japanese: the knowledge base and the settings are edited by Japanese staff.
 z.config(z.locales.ja());
 
-/** The 21 topic IDs of docs/spec/topics.md: a public contract, never renamed. */
-export const TOPIC_IDS = [
-  "1-1",
-  "1-2",
-  "1-3",
-  "1-4",
-  "2-1",
-  "2-2",
-  "2-3",
-  "2-4",
-  "2-4-emergency",
-  "2-5",
-  "3-callcenter",
-  "3-form",
-  "3-vendor",
-  "3-reader",
-  "3-reader-fujitsu",
-  "3-reader-panasonic",
-  "3-reader-almex",
-  "3-reader-canon",
-  "3-reader-atlas",
-  "3-links",
-  "none",
-] as const;
-export type TopicId = (typeof TOPIC_IDS)[number];
+/**
+ * A topic ID as docs/spec/topics.md writes it: 1-1, 2-4-emergency, 3-reader-canon, none. The set of
+ * IDs is the set of files in data/topics/ (checked against the contract by kb:check and a test):
+ * a new section of the guide is a new file, never a code change.
+ */
+export type TopicId = string;
+export const topicIdSchema = z
+  .string()
+  .regex(/^(none|\d+(-[0-9a-z]+)*)$/, "トピック ID は 1-1、2-4-emergency、3-reader-canon、none のように書いてください");
 
 const text = z.string().trim().min(1, "空の文字列は使えません");
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "時刻は HH:MM（00:00～24:00）で書いてください");
@@ -52,18 +36,28 @@ export const openingHoursSchema = z
   .strict()
   .refine((h) => h.open < h.close, { message: "open は close より前の時刻にしてください" });
 
-/** A closure named by the guide. `from`/`to` only where the guide itself gives the dates. */
+/**
+ * A closure of a line. `guide: dated` — the guide names it with dates (富士通 年末年始（12/29～1/3）);
+ * `undated` — the guide names it without dates (キヤノン 夏期休暇); `silent` — the guide says nothing
+ * about this period for the line (コールセンター 年末年始). Undated and silent days are never shown as
+ * open or closed: from `ask.from` to `ask.to` they are 要確認 (that window is ours, not the guide's).
+ */
 export const closureSchema = z
   .object({
     kind: z.enum(["public-holidays", "year-end", "summer"]),
     label: text,
+    guide: z.enum(["dated", "undated", "silent"]),
     from: monthDay.optional(),
     to: monthDay.optional(),
-    datesInGuide: z.boolean(),
+    /** Days shown as 要確認 for an undated or silent closure (not from the guide: a cautious window). */
+    ask: z.object({ from: monthDay, to: monthDay }).strict().optional(),
   })
   .strict()
-  .refine((c) => c.kind !== "year-end" || !c.datesInGuide || (c.from !== undefined && c.to !== undefined), {
-    message: "datesInGuide: true の年末年始には from と to が必要です",
+  .refine((c) => c.kind === "public-holidays" || c.guide !== "dated" || (c.from !== undefined && c.to !== undefined), {
+    message: "guide: dated の休業には from と to が必要です",
+  })
+  .refine((c) => c.guide === "dated" || c.kind === "public-holidays" || c.ask !== undefined, {
+    message: "guide: undated / silent の休業には ask（要確認とする期間）が必要です",
   });
 
 export const phoneLineSchema = z
@@ -82,7 +76,7 @@ export const phoneLineSchema = z
     closures: z.array(closureSchema),
     /** What to say first when calling (the guide: 医療機関コード, 医療機関・薬局名). */
     tellFirst: z.array(text).default([]),
-    topic: z.enum(TOPIC_IDS),
+    topic: topicIdSchema,
     aliases: z.array(text).default([]),
     source: text,
   })
@@ -165,21 +159,29 @@ export const differencePatternSchema = z
 
 export const crossRefSchema = z
   .object({
-    topic: z.enum(TOPIC_IDS),
+    topic: topicIdSchema,
     relation: z.enum(["procedure", "exception", "see-also"]),
     text,
+    /** Show the referenced section's steps inline (default: only for relation "procedure"). */
+    carrySteps: z.boolean().optional(),
   })
   .strict();
 
 export const clarifySchema = z
   .object({
     question: text,
+    /**
+     * When the question is not asked: "choice" — the text already names a choice or a row is pinned;
+     * "method" — the text, a chosen fact or the row says how eligibility was checked (マイナンバーカード /
+     * 資格確認書; the answer then shows only that method's sentences); "nothing" — always asked.
+     */
+    settledBy: z.enum(["choice", "method", "nothing"]).default("choice"),
     choices: z
       .array(
         z
           .object({
             label: text,
-            topic: z.enum(TOPIC_IDS),
+            topic: topicIdSchema,
             variant: slug.optional(),
             /** Appended to the query when chosen, so the next answer can use the fact. */
             fact: text.optional(),
@@ -201,7 +203,9 @@ export const matchingSchema = z
 
 export const topicSchema = z
   .object({
-    id: z.enum(TOPIC_IDS),
+    id: topicIdSchema,
+    /** Where the topic stands in lists and menus (the guide's order); ties by ID. */
+    order: z.number().int().nonnegative().optional(),
     /** As the guide writes it: 1-②, 2-④, 3. */
     section: text,
     sectionTitle: text,
@@ -216,11 +220,22 @@ export const topicSchema = z
     variants: z.array(variantSchema).default([]),
     comboTable: z.array(comboRowSchema).default([]),
     differencePatterns: z.array(differencePatternSchema).default([]),
+    /** The guide's sentence that introduces its list of differencePatterns (1-①「下記の場合…」). */
+    differenceLead: text.optional(),
+    /** A checker run on the staff's description: 1-④ combination table, 1-① known differences. */
+    checker: z.enum(["combination", "difference"]).optional(),
+    /**
+     * Outage handling (2-④): the call center is always shown with its status, a warning when it is
+     * closed or closes before the function can be opened, the function-opening notes.
+     */
+    outage: z.boolean().default(false),
+    /** Offered on the Teams welcome card and the page's first screen. */
+    common: z.boolean().default(false),
     crossRefs: z.array(crossRefSchema).default([]),
     phoneLines: z.array(slug).default([]),
     parties: z.array(z.enum(["vendor", "insurer", "welfare-office", "reader-maker"])).default([]),
     links: z.array(slug).default([]),
-    related: z.array(z.enum(TOPIC_IDS)).default([]),
+    related: z.array(topicIdSchema).default([]),
     clarify: clarifySchema.optional(),
     /** The guide's wording this entry rests on (typos corrected, meaning unchanged). */
     source: z
@@ -248,19 +263,9 @@ export type CrossRef = z.infer<typeof crossRefSchema>;
 export type Clarify = z.infer<typeof clarifySchema>;
 export type Topic = z.infer<typeof topicSchema>;
 
-/**
- * The guide's page references, mapped to the sections they point at. P3 is named by the guide
- * itself (1-③: 「P3の『② 資格確認が「無効」…』」); P6 and P9 follow from the same page count
- * (1-② P3, 1-③ P4–5, 1-④ P6, 2-① P7, 2-② P8, 2-③ P9): the two cases where the online result
- * is not billed as shown.
- */
-export const PAGE_TO_TOPIC: Readonly<Record<string, TopicId>> = {
-  P3: "1-2",
-  P6: "1-4",
-  P9: "2-3",
-};
-
 export interface KnowledgeBase {
+  /** How answers cite the guide the knowledge base was written from: title, edition, SHA-256 start. */
+  readonly citation: string;
   readonly topics: ReadonlyMap<TopicId, Topic>;
   readonly phoneLines: ReadonlyMap<string, PhoneLine>;
   readonly links: ReadonlyMap<string, Link>;

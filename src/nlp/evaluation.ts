@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { TOPIC_IDS } from "../knowledge/schema.js";
+import { topicIdSchema } from "../knowledge/schema.js";
 import type { Matcher, MatchResult } from "./match-result.js";
 
 export const evalCaseSchema = z
   .object({
     q: z.string(),
-    id: z.enum(TOPIC_IDS),
-    accept: z.array(z.enum(TOPIC_IDS)).optional(),
+    id: topicIdSchema,
+    accept: z.array(topicIdSchema).optional(),
     variant: z.string().optional(),
     kind: z.enum(["plain", "casual", "paste", "typo", "kana", "abbrev", "long", "english", "nearmiss", "oos"]),
   })
@@ -100,7 +100,7 @@ export function formatReport(name: string, r: EvalReport, showMisses = true): st
     ...[...r.byKind].map(([k, t]) => `     ${k.padEnd(10)} ${pct(t)} (${t.correct}/${t.total})`),
     "   by topic:",
     ...[...r.byTopic]
-      .sort((a, b) => TOPIC_IDS.indexOf(a[0] as never) - TOPIC_IDS.indexOf(b[0] as never))
+      .sort((a, b) => a[0].localeCompare(b[0], "en", { numeric: true }))
       .map(([k, t]) => `     ${k.padEnd(20)} ${pct(t)} (${t.correct}/${t.total})`),
   ];
   if (showMisses && r.misses.length > 0) {

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { type ConversationState, DEFAULT_LIMITS } from "../engine/conversation/conversation-state.js";
 import type { DialogEngine, DialogInput, DialogTurn } from "../engine/conversation/dialog-engine.js";
-import { TOPIC_IDS } from "../knowledge/schema.js";
+import { topicIdSchema } from "../knowledge/schema.js";
 import { type StateStore, stateKeys } from "./state-store.js";
 
 const stateSchema = z.object({
-  topic: z.enum(TOPIC_IDS),
+  topic: topicIdSchema,
   variant: z.string().max(50).optional(),
   facts: z.array(z.string().max(200)).max(20),
   line: z.string().max(50).optional(),
@@ -13,7 +13,7 @@ const stateSchema = z.object({
     .array(
       z.object({
         label: z.string().max(200),
-        topic: z.enum(TOPIC_IDS),
+        topic: topicIdSchema,
         variant: z.string().max(50).optional(),
         fact: z.string().max(200).optional(),
       }),

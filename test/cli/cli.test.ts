@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TOPIC_IDS } from "../../src/knowledge/schema.js";
 import { findProjectRoot } from "../../src/project-root.js";
+import { TOPIC_IDS } from "../helpers/topic-ids.js";
 
 const root = findProjectRoot();
 

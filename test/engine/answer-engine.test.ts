@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/engine/answer-engine.js";
-import { GUIDE_TITLE } from "../../src/engine/messages.js";
 import { engineFor, fakeMatcher, fixtureKb, jst, realKb, WEEKDAY_MORNING } from "./fixture-kb.js";
 
 const kbs = [
@@ -66,7 +65,9 @@ describe.each(kbs)("cross-references (%s)", (_name, kb) => {
     const a = ask({ text: "", topic: "1-1" });
     const exceptions = a.crossRefs.filter((r) => r.relation === "exception").map((r) => r.topic);
     expect(exceptions).toEqual(["1-4", "2-3"]);
-    const note = a.notes.find((n) => n.startsWith("例外の場合（P6、P9）："));
+    // The guide names the exceptions by page (P6、P9) but not which section is on which page: no page is attached.
+    const note = a.notes.find((n) => n.startsWith("例外に当たる項目："));
+    expect(note).not.toMatch(/P\d/);
     expect(note).toContain(kb().topics.get("1-4")?.title);
     expect(note).toContain(kb().topics.get("2-3")?.title);
   });
@@ -113,8 +114,8 @@ describe("answers built from the real knowledge base", () => {
 
   it("names the source", () => {
     const a = ask({ text: "", topic: "1-2" });
-    expect(a.source.guide).toBe(GUIDE_TITLE);
-    expect(a.source.guide).toBe("オンライン資格確認 運用時のヘルプガイド");
+    // The edition is cited: title, 「版・日付の記載なし」 and the start of the SHA-256 the text is known by.
+    expect(a.source.guide).toBe("オンライン資格確認 運用時のヘルプガイド（版・日付の記載なし・SHA-256 4178091420b5）");
     expect(a.source.section).toBe("1-②");
     expect(a.source.pages).toEqual(["P3"]);
     expect(a.source.quotes.length).toBeGreaterThan(0);

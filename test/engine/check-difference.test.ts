@@ -39,11 +39,9 @@ describe("1-① checker on the real patterns", () => {
     expect(checkDifference(patterns(), "本人・家族区分が違うのはなぜ？")?.findings).toEqual(["relation-differs"]);
   });
 
-  it("no known pattern still states the guide's rule", () => {
-    const result = checkDifference(patterns(), "生年月日が違う");
-    expect(result?.verdict).toBe("no-pattern");
-    expect(result?.text).toContain(differenceMsg.notFound);
-    expect(result?.text).toContain("各医療機関のご判断により");
+  it("names no pattern, and claims none, when the description names none (the guide's list is shown instead)", () => {
+    expect(checkDifference(patterns(), "生年月日が違う")).toBeUndefined();
+    expect(checkDifference(patterns(), "券面と表示が違う")).toBeUndefined();
   });
 
   it("an empty description gives no check", () => {

@@ -4,14 +4,9 @@ import { parse } from "yaml";
 import { createAnswerEngine } from "../../src/engine/answer-engine.js";
 import type { Answer, Query } from "../../src/engine/answer-model.js";
 import { defaultKnowledgeDir, loadKnowledge } from "../../src/knowledge/load-knowledge.js";
-import {
-  contactsFileSchema,
-  type KnowledgeBase,
-  TOPIC_IDS,
-  type TopicId,
-  topicSchema,
-} from "../../src/knowledge/schema.js";
+import { contactsFileSchema, type KnowledgeBase, type TopicId, topicSchema } from "../../src/knowledge/schema.js";
 import type { Matcher, MatchResult } from "../../src/nlp/match-result.js";
+import { TOPIC_IDS } from "../helpers/topic-ids.js";
 
 /** A wall-clock time in Tokyo, whatever the machine's TZ. */
 export const jst = (local: string) => new Date(`${local}+09:00`);
@@ -49,6 +44,8 @@ const MAKERS = ["fujitsu", "panasonic", "almex", "canon", "atlas"] as const;
 /** Only what the engine reads; the rest is filler that satisfies the schema. */
 const SPECIFIC: Partial<Record<TopicId, Record<string, unknown>>> = {
   "1-1": {
+    checker: "difference",
+    differenceLead: "下記の場合、差異が生じる可能性があります。",
     differencePatterns: [
       { id: "symbol", label: "記号・番号に●", guideText: "g", cues: ["●", "空白"] },
       { id: "name-blank", label: "氏名に空白", guideText: "g", cues: ["氏名に空白"] },
@@ -82,6 +79,7 @@ const SPECIFIC: Partial<Record<TopicId, Record<string, unknown>>> = {
     ],
     clarify: {
       question: "どちらで確認しましたか？",
+      settledBy: "method",
       choices: [
         { label: "マイナンバーカード", topic: "1-2", fact: "マイナンバーカードで資格確認" },
         { label: "資格確認書", topic: "1-2", fact: "資格確認書で資格確認" },
@@ -94,6 +92,7 @@ const SPECIFIC: Partial<Record<TopicId, Record<string, unknown>>> = {
     parties: ["vendor"],
   },
   "1-4": {
+    checker: "combination",
     comboTable: [
       {
         no: 1,
@@ -132,11 +131,13 @@ const SPECIFIC: Partial<Record<TopicId, Record<string, unknown>>> = {
   "2-3": { crossRefs: [{ topic: "1-2", relation: "procedure", text: "P3 参照" }] },
   "2-4": {
     steps: [step("①提示"), step("②申立書")],
-    crossRefs: [{ topic: "2-4-emergency", relation: "see-also", text: "手続き" }],
+    outage: true,
+    crossRefs: [{ topic: "2-4-emergency", relation: "see-also", text: "手続き", carrySteps: true }],
   },
   "2-4-emergency": {
     steps: [step("1. コールセンターへ連絡"), step("2. 電話確認"), step("3. 利用設定"), step("4. 利用")],
-    crossRefs: [{ topic: "2-4", relation: "see-also", text: "その場の対応" }],
+    outage: true,
+    crossRefs: [{ topic: "2-4", relation: "see-also", text: "その場の対応", carrySteps: true }],
     phoneLines: ["callcenter"],
   },
   "3-callcenter": { phoneLines: ["callcenter"] },
@@ -144,7 +145,11 @@ const SPECIFIC: Partial<Record<TopicId, Record<string, unknown>>> = {
   "3-reader": {
     phoneLines: [...MAKERS],
     parties: ["reader-maker"],
-    clarify: { question: "どのメーカーですか？", choices: MAKERS.map((m) => ({ label: m, topic: `3-reader-${m}` })) },
+    clarify: {
+      question: "どのメーカーですか？",
+      settledBy: "nothing",
+      choices: MAKERS.map((m) => ({ label: m, topic: `3-reader-${m}` })),
+    },
   },
   ...Object.fromEntries(MAKERS.map((m) => [`3-reader-${m}`, { phoneLines: [m], parties: ["reader-maker"] }])),
   none: { phoneLines: ["callcenter"] },
@@ -171,6 +176,7 @@ export function fixtureKb(): KnowledgeBase {
     ]),
   );
   return {
+    citation: "ヘルプガイド（fixture 版）",
     topics,
     phoneLines: new Map(contacts.phoneLines.map((l) => [l.id, l])),
     links: new Map(contacts.links.map((l) => [l.id, l])),

@@ -43,7 +43,26 @@ const rows: readonly Row[] = [
   ["fujitsu", "2027-01-03 10:00", "closed", "2027-01-04 09:00", "年末年始", "年末年始の最終日"],
   ["fujitsu", "2026-12-28 16:59", "open", "2026-12-28 17:00", "", "年末年始の前日"],
   ["atlas", "2026-12-31 10:00", "uncertain", "2026-12-31 20:00", "", "年末年始（日付がガイドにない）"],
-  ["atlas", "2027-01-03 10:00", "closed", "2027-01-04 09:00", "土曜・日曜", "1/3 は日曜: 年末年始に関係なく休み"],
+  [
+    "atlas",
+    "2027-01-03 10:00",
+    "closed",
+    "",
+    "土曜・日曜",
+    "1/3 は日曜: 休み。次の平日 1/4 は年末年始かもしれない: 時刻は言わない",
+  ],
+  ["canon", "2026-12-31 18:00", "closed", "", "", "年末年始の日付がガイドにない: 次の受付開始を言わない"],
+  ["canon", "2026-08-13 10:00", "uncertain", "2026-08-13 17:30", "", "夏期休暇の日付がガイドにない: 受付中と言わない"],
+  [
+    "callcenter",
+    "2026-12-30 10:00",
+    "uncertain",
+    "2026-12-30 18:00",
+    "",
+    "ガイドはコールセンターの年末年始を書いていない",
+  ],
+  ["callcenter", "2026-09-22 10:00", "closed", "2026-09-24 08:00", "祝日：国民の休日", "2026-09-22 は国民の休日"],
+  ["callcenter", "2026-05-06 10:00", "closed", "2026-05-07 08:00", "祝日：こどもの日 振替休日", "振替休日"],
   ["atlas", "2026-11-24 19:59", "open", "2026-11-24 20:00", "", "20:00 まで"],
   ["atlas", "2026-11-24 20:00", "closed", "2026-11-25 09:00", "", "20:00 ちょうど"],
   ["panasonic", "2026-11-24 17:29", "open", "2026-11-24 17:30", "", "17:30 まで"],
@@ -79,23 +98,43 @@ describe("lineStatus", () => {
     expect(s.tellFirst).toEqual(["医療機関コード", "医療機関・薬局名"]);
   });
 
-  it("always names the year-end closure of lines whose dates the guide does not give, never for 富士通 (dated)", () => {
-    for (const at of ["2026-12-31T10:00:00", "2027-01-03T10:00:00", "2026-12-28T10:00:00", "2027-01-04T10:00:00"]) {
-      expect(lineStatus(line("atlas"), jst(at)).caveats, at).toEqual([lineMsg.caveatYearEnd]);
+  it("names an undated closure every day, in the guide's own words; never for 富士通 (dated)", () => {
+    const atlas = line("atlas");
+    const undated = lineMsg.caveatUndated("年末年始", atlas.hoursText);
+    expect(undated).toContain("（ガイドの記載：「受付時間 9:00～20:00（土・日・祝日・年末年始を除く）」）");
+    for (const at of ["2026-12-31T10:00:00", "2027-01-03T10:00:00", "2026-11-24T10:00:00"]) {
+      expect(lineStatus(atlas, jst(at)).caveats, at).toEqual([undated]);
     }
-    expect(lineStatus(line("atlas"), jst("2026-11-24T10:00:00")).caveats).toEqual([lineMsg.caveatYearEnd]);
     expect(lineStatus(line("fujitsu"), jst("2026-12-31T10:00:00")).caveats).toEqual([]);
-    expect(lineStatus(line("panasonic"), jst("2026-12-31T10:00:00")).caveats).toEqual([]);
   });
 
-  it("always reminds of キヤノン's 夏期休暇, whose dates the guide does not give", () => {
-    const s = lineStatus(line("canon"), jst("2026-08-13T10:00:00"));
-    expect(s.state).toBe("open");
-    expect(s.caveats).toContain(lineMsg.caveatSummer);
-    expect(lineStatus(line("canon"), jst("2026-12-30T10:00:00")).caveats).toEqual([
-      lineMsg.caveatYearEnd,
-      lineMsg.caveatSummer,
+  it("says what the guide does not say about the call center's 年末年始 on those days only", () => {
+    const center = line("callcenter");
+    const silent = lineMsg.caveatSilent("年末年始", center.hoursText);
+    expect(lineStatus(center, jst("2026-12-30T10:00:00")).caveats).toEqual([silent]);
+    expect(lineStatus(center, jst("2026-12-30T10:00:00")).statusText).toBe(
+      "要確認（年末年始：ガイドに記載がありません。通常の受付は18:00まで）",
+    );
+    expect(lineStatus(center, jst("2026-11-24T10:00:00")).caveats).toEqual([]);
+  });
+
+  it("キヤノン: 要確認 on a summer weekday and 12/31, never a green 受付中 nor a next opening in the unknown range", () => {
+    const summer = lineStatus(line("canon"), jst("2026-08-13T10:00:00"));
+    expect(summer.statusText).toBe("要確認（夏期休暇：ガイドに日付の記載がありません。通常の受付は17:30まで）");
+    expect(summer.caveats).toEqual([
+      lineMsg.caveatUndated("年末年始", line("canon").hoursText),
+      lineMsg.caveatUndated("夏期休暇", line("canon").hoursText),
     ]);
+    const yearEnd = lineStatus(line("canon"), jst("2026-12-31T18:00:00"));
+    expect(yearEnd.statusText).toBe(
+      "受付時間外。次の受付開始は要確認です（年末年始：ガイドに日付の記載がありません）。",
+    );
+    expect(yearEnd.statusText).not.toMatch(/1月\d+日/);
+  });
+
+  it("every status says the minute it was computed for (「HH:MM 時点」 in every channel)", () => {
+    expect(lineStatus(line("callcenter"), jst("2026-11-24T09:05:42")).asOf).toBe("9:05");
+    expect(lineStatus(line("almex"), jst("2026-11-24T23:59:00")).asOf).toBe("23:59");
   });
 
   it("アルメックス is open at any instant", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderAnswerText } from "../../src/engine/render-text.js";
-import { TOPIC_IDS } from "../../src/knowledge/schema.js";
+import { TOPIC_IDS } from "../helpers/topic-ids.js";
 import { engineFor, fixtureKb, jst, realKb } from "./fixture-kb.js";
 
 describe("plain text for the CLI", () => {
@@ -15,9 +15,10 @@ describe("plain text for the CLI", () => {
     for (const line of answer.lines) {
       expect(text).toContain(line.phone);
       expect(text).toContain(line.hoursText);
-      expect(text).toContain(`現在：${line.statusText}`);
+      expect(text).toContain(`10:00 時点：${line.statusText}`);
     }
-    expect(text).toContain(`出典：オンライン資格確認 運用時のヘルプガイド ${topic?.source.section}`);
+    expect(text).toContain(`出典：${realKb().citation} ${topic?.source.section}`);
+    expect(realKb().citation).toContain("版・日付の記載なし");
     expect(text).toContain(topic?.readAloud);
     expect(text).not.toMatch(/undefined|\[object Object\]/);
   });
@@ -45,7 +46,7 @@ describe("plain text for the CLI", () => {
     );
     const outage = renderAnswerText(ask({ text: "", topic: "2-4-emergency", now: jst("2026-11-23T10:00:00") }));
     expect(outage).toContain(
-      "■ ご注意\n・「緊急時医療情報・資格確認機能」の利用はコールセンターへの連絡から始まりますが、コールセンターは現在、受付時間外です。",
+      "■ ご注意\n・「緊急時医療情報・資格確認機能」の利用はコールセンターへの連絡から始まりますが、コールセンターは10:00 時点で受付時間外です。",
     );
     expect(renderAnswerText(ask({ text: "", topic: "2-3" }))).toMatch(/■ 参照：1-② .*\n.*\n1\. /);
   });

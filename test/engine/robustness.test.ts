@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createAnswerEngine } from "../../src/engine/answer-engine.js";
 import type { Query } from "../../src/engine/answer-model.js";
 import { renderAnswerText } from "../../src/engine/render-text.js";
-import { TOPIC_IDS } from "../../src/knowledge/schema.js";
 import type { Matcher } from "../../src/nlp/match-result.js";
+import { TOPIC_IDS } from "../helpers/topic-ids.js";
 import { engineFor, fakeMatcher, realKb, WEEKDAY_MORNING } from "./fixture-kb.js";
 
 const echoMatcher: Matcher = {

@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { type ChannelMounter, type RunningServer, startServer } from "../../src/bots/start-server.js";
 import { readConfig } from "../../src/config.js";
@@ -8,6 +8,7 @@ import { type Core, loadCore } from "../../src/core.js";
 import { createLogger } from "../../src/privacy/logger.js";
 import { createMissStore } from "../../src/privacy/miss-store.js";
 import { findProjectRoot } from "../../src/project-root.js";
+import { createDailyCounts, type DailyCounts } from "../../src/stats/daily-counts.js";
 
 let corePromise: Promise<Core> | undefined;
 
@@ -26,6 +27,7 @@ export interface TestServer extends RunningServer {
   /** The raw log text (to check nothing unmasked was written). */
   rawLogs(): string;
   readonly storePath: string;
+  readonly counts: DailyCounts;
   close(): Promise<void>;
 }
 
@@ -55,18 +57,21 @@ export async function startTestServer(
   const logger = createLogger({ level: "info", destination });
   const storePath = join(mkdtempSync(join(tmpdir(), "onshi-store-")), "feedback.jsonl");
   const store = createMissStore({ logger, path: storePath });
+  const counts = createDailyCounts({ logger, path: join(dirname(storePath), "daily-counts.json") });
   const core = await sharedCore();
   const server = await startServer({
     config: configured.config,
     core,
     logger,
     store,
+    counts,
     mounters,
     ...(options.now ? { now: options.now } : {}),
   });
   return {
     ...server,
     storePath,
+    counts,
     get logs() {
       return lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     },

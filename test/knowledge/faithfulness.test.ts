@@ -92,6 +92,34 @@ describe("a broken copy is caught", () => {
       (t) => t.replaceAll("へその旨お知らせ", "へ至急お知らせ"),
       /1-3/,
     ],
+    [
+      "「通話無料」 for a maker's 0120 number",
+      "contacts.yaml",
+      (t) => t.replace(/(phone: 0120-924-524\n\s+)tollFree: false/, "$1tollFree: true"),
+      /fujitsu: ガイドは 0120-924-524 を「通話無料」と書いていません/,
+    ],
+    [
+      "a copy of the guide's typo",
+      "topics/2-5.yaml",
+      (t) => t.replace("記入いただくようご案内ください。\n", "記入いただいてください。\n"),
+      /2-5\.yaml: 「いただいてください」はガイドの誤記/,
+    ],
+    [
+      "an inferred page number",
+      "topics/1-3.yaml",
+      (t) => t.replace("  pages: []", "  pages: [P4]"),
+      /1-3: source\.pages: P4 はガイドがこの項目のページとして書いていません/,
+    ],
+    [
+      "a closure the guide does not name, stated as dated",
+      "contacts.yaml",
+      (t) =>
+        t.replace(
+          "{ kind: year-end, label: 年末年始, guide: silent,",
+          "{ kind: year-end, label: 年末年始, guide: undated,",
+        ),
+      /callcenter: 「年末年始」が受付時間の記載（hoursText）にありません/,
+    ],
   ];
 
   it.each(cases)("%s", (_name, file, edit, expected) => {

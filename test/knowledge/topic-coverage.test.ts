@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
-import { TOPIC_IDS, type Topic } from "../../src/knowledge/schema.js";
+import type { Topic } from "../../src/knowledge/schema.js";
+import { TOPIC_IDS } from "../helpers/topic-ids.js";
 
 function loadTopics(): ReadonlyMap<string, Topic> {
   const result = loadKnowledge();

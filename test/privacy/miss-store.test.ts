@@ -203,12 +203,18 @@ export async function load(url, ctx, next) {
   return join(into, "register.mjs");
 }
 
+// The parent may read slowly (a loaded machine): a full pipe answers EAGAIN, and the child waits, never dies of it.
 const CHILD = `import { writeSync } from "node:fs";
+const ack = (line) => {
+  for (;;) {
+    try { writeSync(1, line); return; } catch (e) { if (e.code !== "EAGAIN") throw e; }
+  }
+};
 const [path, storeUrl] = process.argv.slice(2);
 const { createMissStore } = await import(storeUrl);
 const store = createMissStore({ path, logger: { error() {} } });
 for (let seq = 0; seq < 1_000_000; seq++) {
-  if (store.recordMiss({ channel: "cli", text: "質問 " + seq + " 個人番号 1234 5678 9018" })) writeSync(1, seq + "\\n");
+  if (store.recordMiss({ channel: "cli", text: "質問 " + seq + " 個人番号 1234 5678 9018" })) ack(seq + "\\n");
 }
 `;
 

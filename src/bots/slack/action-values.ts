@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
+import { type TopicId, topicIdSchema } from "../../knowledge/schema.js";
 import { clip } from "./slack-text.js";
 
 /** action_id prefixes; every id in one message gets a counter suffix, so ids stay unique. */
@@ -21,11 +21,11 @@ export const ACTION_PATTERN = {
 export const MAX_VALUE_LENGTH = 2000;
 
 const topicValue = z.object({
-  t: z.enum(TOPIC_IDS),
+  t: topicIdSchema,
   v: z.string().max(64).optional(),
   f: z.string().max(200).optional(),
 });
-const feedbackValue = z.object({ t: z.enum(TOPIC_IDS), h: z.boolean() });
+const feedbackValue = z.object({ t: topicIdSchema, h: z.boolean() });
 const shareValue = topicValue.extend({ q: z.string().max(MAX_VALUE_LENGTH).optional() });
 
 export interface TopicPick {
@@ -63,18 +63,24 @@ export function topicValueOf(pick: TopicPick): string {
   });
 }
 
-export function parseTopicValue(value: string | undefined): TopicPick | undefined {
+/** A topic the knowledge base has (its topics are its files, so the check is made against it). */
+export type IsTopic = (id: string) => boolean;
+
+export function parseTopicValue(value: string | undefined, isTopic: IsTopic): TopicPick | undefined {
   const v = parse(topicValue, value);
-  return v ? pickOf(v) : undefined;
+  return v && isTopic(v.t) ? pickOf(v) : undefined;
 }
 
 export function feedbackValueOf(topic: TopicId, helpful: boolean): string {
   return JSON.stringify({ t: topic, h: helpful });
 }
 
-export function parseFeedbackValue(value: string | undefined): { topic: TopicId; helpful: boolean } | undefined {
+export function parseFeedbackValue(
+  value: string | undefined,
+  isTopic: IsTopic,
+): { topic: TopicId; helpful: boolean } | undefined {
   const v = parse(feedbackValue, value);
-  return v ? { topic: v.t, helpful: v.h } : undefined;
+  return v && isTopic(v.t) ? { topic: v.t, helpful: v.h } : undefined;
 }
 
 /** The question is cut until the JSON fits Slack's 2,000-character value. */
@@ -90,7 +96,7 @@ export function shareValueOf(pick: SharePick): string {
   }
 }
 
-export function parseShareValue(value: string | undefined): SharePick | undefined {
+export function parseShareValue(value: string | undefined, isTopic: IsTopic): SharePick | undefined {
   const v = parse(shareValue, value);
-  return v ? { ...pickOf(v), ...(v.q !== undefined ? { question: v.q } : {}) } : undefined;
+  return v && isTopic(v.t) ? { ...pickOf(v), ...(v.q !== undefined ? { question: v.q } : {}) } : undefined;
 }

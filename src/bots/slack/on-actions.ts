@@ -25,11 +25,12 @@ function sendNear(body: BlockAction, client: webApi.WebClient, respond: RespondF
 
 /** Clarifying choices, related topics, did-you-mean, feedback and 「チャンネルに共有」. */
 export function registerActions(app: App, deps: SlackDeps): void {
+  const isTopic = (id: string) => deps.core.kb.topics.has(id);
   app.action<BlockAction<ButtonAction>>(
     { type: "block_actions", action_id: ACTION_PATTERN.topic },
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const pick = parseTopicValue(action.value);
+      const pick = parseTopicValue(action.value, isTopic);
       const message = pick ? answerPick(deps, pick) : plainMessage(slackMsg.invalidButton);
       await deliver(deps, "topic button", sendNear(body, client, respond, message));
     },
@@ -39,7 +40,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     { type: "block_actions", action_id: ACTION_PATTERN.feedback },
     async ({ ack, body, action, respond }) => {
       await ack();
-      const feedback = parseFeedbackValue(action.value);
+      const feedback = parseFeedbackValue(action.value, isTopic);
       if (!feedback) return;
       deps.store.recordFeedback({ channel: "slack", topic: feedback.topic, helpful: feedback.helpful });
       if (!body.response_url) return;
@@ -54,7 +55,7 @@ export function registerActions(app: App, deps: SlackDeps): void {
     { type: "block_actions", action_id: ACTION_PATTERN.share },
     async ({ ack, body, action, respond }) => {
       await ack();
-      const pick = parseShareValue(action.value);
+      const pick = parseShareValue(action.value, isTopic);
       if (!pick) {
         await deliver(deps, "share", () =>
           respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(slackMsg.invalidButton) }),

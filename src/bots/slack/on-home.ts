@@ -14,6 +14,7 @@ export function registerHome(app: App, deps: SlackDeps): void {
       topics: deps.core.kb.topics.values(),
       lines: [...deps.core.kb.phoneLines.values()].map((line) => lineStatus(line, now)),
       at: formatJstMoment(day.m, day.d, day.dow, minutes),
+      citation: deps.core.kb.citation,
     });
     await deliver(deps, "home", () => client.views.publish({ user_id: event.user, view }));
   });

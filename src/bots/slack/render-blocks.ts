@@ -1,5 +1,5 @@
 import type { Answer, TopicRef } from "../../engine/answer-model.js";
-import { textMsg } from "../../engine/messages.js";
+import { knownDifferenceLines, textMsg } from "../../engine/messages.js";
 import { renderAnswerText } from "../../engine/render-text.js";
 import type { Step } from "../../knowledge/schema.js";
 import { stripInvisible } from "../../nlp/normalize.js";
@@ -92,6 +92,9 @@ function bodyBlocks(answer: Answer): Block[] {
       sections([heading(blockMsg.crossRef(ref.section, ref.title)), esc(ref.text), ...stepRows(ref.steps)]),
     ),
     ...(answer.notes.length > 0 ? sections([heading(blockMsg.notes), ...answer.notes.map((n) => `• ${esc(n)}`)]) : []),
+    ...(answer.knownDifferences
+      ? sections([heading(blockMsg.knownDifferences), ...knownDifferenceLines(answer.knownDifferences).map(esc)])
+      : []),
     ...linesBlocks(answer.lines),
     ...partiesBlocks(answer),
     ...linksBlocks(answer),

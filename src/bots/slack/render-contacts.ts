@@ -11,7 +11,7 @@ export function lineRows(line: LineStatus): string[] {
     `${STATE_ICON[line.state]} *${esc(line.name)}*`,
     `📞 ${esc(line.phone)}${line.tollFree ? blockMsg.tollFree : ""}`,
     esc(blockMsg.hours(line.hoursText)),
-    `*${esc(blockMsg.statusNow(line.statusText))}*`,
+    `*${esc(blockMsg.statusNow(line.statusText, line.asOf))}*`,
     ...line.caveats.map((c) => `※ ${esc(c)}`),
     ...(line.tellFirst.length > 0 ? [esc(blockMsg.tellFirst(line.tellFirst))] : []),
   ];

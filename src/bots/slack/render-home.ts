@@ -1,6 +1,5 @@
 import type { types } from "@slack/bolt";
 import type { LineStatus } from "../../engine/answer-model.js";
-import { GUIDE_TITLE } from "../../engine/messages.js";
 import type { Topic } from "../../knowledge/schema.js";
 import { ACTION, topicValueOf } from "./action-values.js";
 import {
@@ -25,6 +24,8 @@ export interface HomeInput {
   readonly lines: readonly LineStatus[];
   /** 「11月24日（火）18:47」 */
   readonly at: string;
+  /** The guide's identity (title, edition), as every answer cites it. */
+  readonly citation: string;
 }
 
 function topicGroups(topics: Iterable<Topic>): Map<string, Topic[]> {
@@ -56,6 +57,6 @@ export function renderHome(input: HomeInput): types.HomeView {
   }
   blocks.push(divider(), ...sections([heading(homeMsg.lines(input.at))]));
   for (const line of input.lines) blocks.push(...sections(lineRows(line)));
-  blocks.push(context(esc(homeMsg.source(GUIDE_TITLE))));
+  blocks.push(context(esc(homeMsg.source(input.citation))));
   return { type: "home", blocks: blocks.slice(0, LIMITS.blocksPerView) };
 }

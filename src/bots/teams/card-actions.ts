@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
+import { type TopicId, topicIdSchema } from "../../knowledge/schema.js";
 import type { SubmitAction } from "./card-elements.js";
 
 /** What a card button sends back (Action.Submit `data`, arriving as the message activity's `value`). */
 const valueSchema = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("topic"),
-    topic: z.enum(TOPIC_IDS),
+    topic: topicIdSchema,
     variant: z.string().max(64).optional(),
     fact: z.string().max(200).optional(),
   }),
-  z.object({ action: z.literal("feedback"), topic: z.enum(TOPIC_IDS), helpful: z.boolean() }),
+  z.object({ action: z.literal("feedback"), topic: topicIdSchema, helpful: z.boolean() }),
   z.object({ action: z.literal("ask"), text: z.string().max(500) }),
   z.object({ action: z.literal("help") }),
 ]);
@@ -18,9 +18,10 @@ const valueSchema = z.discriminatedUnion("action", [
 export type CardValue = z.infer<typeof valueSchema>;
 
 /** The button's value, or undefined for anything else (an old card, a forged value). */
-export function parseCardValue(value: unknown): CardValue | undefined {
+export function parseCardValue(value: unknown, isTopic: (id: string) => boolean): CardValue | undefined {
   const parsed = valueSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  if (!parsed.success) return undefined;
+  return "topic" in parsed.data && !isTopic(parsed.data.topic) ? undefined : parsed.data;
 }
 
 function submit(title: string, data: CardValue, style?: SubmitAction["style"]): SubmitAction {

@@ -83,7 +83,7 @@ export async function handleMessage(context: TurnContext, deps: BotDeps): Promis
   const activity = context.activity;
   const text = questionText(activity);
   if (activity.value !== undefined && text === "") {
-    const value = parseCardValue(activity.value);
+    const value = parseCardValue(activity.value, (id) => deps.core.kb.topics.has(id));
     if (value) return handleCardValue(context, deps, value);
     deps.logger.info({ channel: "teams" }, "teams: unknown card value");
     return sendHelp(context, deps);

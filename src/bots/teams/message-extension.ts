@@ -5,7 +5,7 @@ import type { TopicId } from "../../knowledge/schema.js";
 import { maskQuestion, withPersonalNumberWarning } from "../ask.js";
 import type { BotDeps } from "./handle-message.js";
 import { answerTitle, cardAttachment, renderAnswerCard } from "./render-card.js";
-import { COMMON_TOPICS } from "./static-cards.js";
+import { commonTopics } from "./static-cards.js";
 
 export const SEARCH_COMMAND_ID = "searchTopics";
 const THUMBNAIL_CONTENT_TYPE = "application/vnd.microsoft.card.thumbnail";
@@ -50,7 +50,7 @@ function result(answer: Answer): MessagingExtensionAttachment {
 
 /** Topics for a typed query: the best match first, then the close runners-up; the common topics for an empty box. */
 function topicsFor(deps: BotDeps, masked: string): { topics: TopicId[]; variant?: string } {
-  if (masked === "") return { topics: [...COMMON_TOPICS] };
+  if (masked === "") return { topics: commonTopics(deps.core.kb) };
   const match = deps.core.matcher.match(masked);
   const ids = [match.id, ...match.alternatives.map((a) => a.id)].filter((id) => id !== "none");
   const topics = [...new Set(ids)];

@@ -1,6 +1,6 @@
 import type { Attachment } from "botbuilder";
 import type { Answer, TopicRef } from "../../engine/answer-model.js";
-import { textMsg } from "../../engine/messages.js";
+import { knownDifferenceLines, textMsg } from "../../engine/messages.js";
 import { renderAnswerText } from "../../engine/render-text.js";
 import type { Step } from "../../knowledge/schema.js";
 import { feedbackButton, topicButton } from "./card-actions.js";
@@ -111,6 +111,12 @@ function procedure(answer: Answer): CardElement[] {
       cardMsg.notes,
       answer.notes.map((n) => text(`・${n}`, { spacing: "small" })),
     ),
+    ...(answer.knownDifferences
+      ? section(
+          cardMsg.knownDifferences,
+          knownDifferenceLines(answer.knownDifferences).map((l) => text(l, { spacing: "small" })),
+        )
+      : []),
   ];
 }
 

@@ -24,7 +24,11 @@ function lineBlock(line: LineStatus, first: boolean): CardElement {
       text(`${line.name}${line.tollFree ? cardMsg.tollFree : ""}`, { weight: "bolder" }),
       text(line.phone, { size: "medium", spacing: "none" }),
       text(line.hoursText, { isSubtle: true, spacing: "none" }),
-      text(cardMsg.statusNow(line.statusText), { color: STATE_COLOR[line.state], weight: "bolder", spacing: "small" }),
+      text(cardMsg.statusNow(line.statusText, line.asOf), {
+        color: STATE_COLOR[line.state],
+        weight: "bolder",
+        spacing: "small",
+      }),
       ...line.caveats.map((c) => text(`※ ${c}`, { isSubtle: true, size: "small", spacing: "none" })),
       ...(line.tellFirst.length > 0 ? [text(cardMsg.tellFirst(line.tellFirst), { size: "small" })] : []),
       ...actionSets([openUrl(cardMsg.call(line.phone), line.tel)]),

@@ -5,14 +5,15 @@ import { type AdaptiveCard, buttonRows, type CardElement, card, container, secti
 import { EXAMPLE_QUESTIONS, helpMsg, welcomeMsg } from "./messages.js";
 import { answerTitle } from "./render-card.js";
 
-/** What staff ask most: shown on the help card and for an empty search in the message extension. */
-export const COMMON_TOPICS: readonly TopicId[] = ["1-2", "1-3", "2-2", "2-4", "2-5", "3-callcenter", "3-reader"];
+/** What staff ask most (topic YAML `common: true`): the help card and an empty search in the message extension. */
+export function commonTopics(kb: KnowledgeBase): TopicId[] {
+  return [...kb.topics.values()].filter((t) => t.common).map((t) => t.id);
+}
 
 export function commonTopicRefs(kb: KnowledgeBase): TopicRef[] {
-  return COMMON_TOPICS.flatMap((id) => {
-    const t = kb.topics.get(id);
-    return t ? [{ topic: t.id, title: t.title, section: t.section }] : [];
-  });
+  return [...kb.topics.values()]
+    .filter((t) => t.common)
+    .map((t) => ({ topic: t.id, title: t.title, section: t.section }));
 }
 
 function title(value: string): CardElement {

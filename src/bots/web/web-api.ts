@@ -1,6 +1,5 @@
 import type { Request, Response } from "restify";
 import { formatJstIso, lineStatus } from "../../engine/line-status.js";
-import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
 import { ask } from "../ask.js";
 import type { ChannelDeps } from "../channel-deps.js";
 import { converse } from "../converse.js";
@@ -11,10 +10,6 @@ import { sendJson } from "./web-response.js";
 
 /** The largest /api/ask body read; a longer question is cut to MAX_TEXT_CHARS after parsing. */
 export const ASK_BODY_LIMIT = 16 * 1024;
-
-const topicOrder = (id: TopicId) => TOPIC_IDS.indexOf(id);
-const isTopicId = (value: unknown): value is TopicId =>
-  typeof value === "string" && (TOPIC_IDS as readonly string[]).includes(value);
 
 function searchParams(req: Request): URLSearchParams {
   return new URL(req.url ?? "/", "http://localhost").searchParams;
@@ -29,7 +24,7 @@ export function createWebApi(deps: ChannelDeps) {
     async ask(req: Request, res: Response): Promise<void> {
       const body = await readJsonBody(req, ASK_BODY_LIMIT);
       if (!body.ok) return sendJson(res, body.status, { error: body.message });
-      const parsed = parseAskRequest(body.value);
+      const parsed = parseAskRequest(body.value, (id) => core.kb.topics.has(id));
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       const { typing, session, ...question } = parsed.value;
       // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
@@ -48,15 +43,13 @@ export function createWebApi(deps: ChannelDeps) {
     },
 
     async topics(_req: Request, res: Response): Promise<void> {
-      const topics = [...core.kb.topics.values()]
-        .sort((a, b) => topicOrder(a.id) - topicOrder(b.id))
-        .map((t) => ({
-          id: t.id,
-          section: t.section,
-          sectionTitle: t.sectionTitle,
-          title: t.title,
-          summary: t.summary,
-        }));
+      const topics = [...core.kb.topics.values()].map((t) => ({
+        id: t.id,
+        section: t.section,
+        sectionTitle: t.sectionTitle,
+        title: t.title,
+        summary: t.summary,
+      }));
       sendJson(res, 200, { topics });
     },
 
@@ -70,7 +63,8 @@ export function createWebApi(deps: ChannelDeps) {
 
     async answer(req: Request, res: Response): Promise<void> {
       const id: unknown = req.params?.topic;
-      if (!isTopicId(id)) return sendJson(res, 404, { error: `topic: ${webMsg.badTopic}` });
+      if (typeof id !== "string" || !core.kb.topics.has(id))
+        return sendJson(res, 404, { error: `topic: ${webMsg.badTopic}` });
       const now = parseNowParam(searchParams(req).get("now"));
       if (!now.ok) return sendJson(res, 400, { error: now.error });
       const { answer } = ask(deps, {

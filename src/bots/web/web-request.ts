@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TOPIC_IDS, type TopicId } from "../../knowledge/schema.js";
+import { type TopicId, topicIdSchema } from "../../knowledge/schema.js";
 import { webMsg } from "./messages.js";
 
 /** The longest question the matcher sees; a longer paste is cut (the body itself may be 16 KB). */
@@ -25,7 +25,10 @@ const askSchema = z
       // May be empty only when a topic is picked (a button): then nothing was typed.
       text: z.string({ error: (iss) => (iss.input === undefined ? webMsg.required : webMsg.notString) }).trim(),
       now: isoInstant.optional(),
-      topic: z.enum(TOPIC_IDS, { error: webMsg.badTopic }).optional(),
+      topic: z
+        .string({ error: webMsg.badTopic })
+        .refine((s) => s.length <= 64 && topicIdSchema.safeParse(s).success, webMsg.badTopic)
+        .optional(),
       variant: stringField(100).optional(),
       fact: stringField(200).optional(),
       typing: z.boolean({ error: webMsg.notBoolean }).optional(),
@@ -73,7 +76,8 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   return path ? `${path}: ${issue.message}` : `body: ${issue.message}`;
 }
 
-export function parseAskRequest(body: unknown): Parsed<AskRequest> {
+/** `isTopic`: the knowledge base's topic IDs (they come from its files, not from code). */
+export function parseAskRequest(body: unknown, isTopic: (id: string) => boolean): Parsed<AskRequest> {
   // JSON.parse makes "__proto__" an own key; refuse it by name before anything reads the object.
   if (body !== null && typeof body === "object" && !Array.isArray(body) && Object.hasOwn(body, "__proto__")) {
     return { ok: false, error: `__proto__: ${webMsg.unknownKey(ALLOWED_KEYS)}` };
@@ -81,6 +85,7 @@ export function parseAskRequest(body: unknown): Parsed<AskRequest> {
   const parsed = askSchema.safeParse(body);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]) };
   const { text, now, topic, variant, fact, typing, session } = parsed.data;
+  if (topic !== undefined && !isTopic(topic)) return { ok: false, error: `topic: ${webMsg.badTopic}` };
   return {
     ok: true,
     value: {

@@ -130,7 +130,9 @@ export function createDialogEngine(options: DialogEngineOptions): DialogEngine {
     turn(input: DialogInput): DialogTurn {
       const now = input.now instanceof Date && Number.isFinite(input.now.getTime()) ? input.now : clock();
       const prepared = prepareText(input.text);
-      const state = liveState(input.state, now, limits);
+      const live = liveState(input.state, now, limits);
+      // A topic the knowledge base no longer has (edited since) is nothing to follow up on.
+      const state = live && kb.topics.has(live.topic) ? live : undefined;
       if (input.pick) {
         const { topic, variant, fact } = input.pick;
         const reading: Reading = {

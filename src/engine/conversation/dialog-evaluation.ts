@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { TOPIC_IDS } from "../../knowledge/schema.js";
+import { topicIdSchema } from "../../knowledge/schema.js";
 import { ACTS, type TurnResolution } from "./conversation-state.js";
 
 export const dialogTurnSchema = z.object({
   conversation: z.string().min(1),
   text: z.string(),
-  id: z.enum(TOPIC_IDS),
-  accept: z.array(z.enum(TOPIC_IDS)).optional(),
+  id: topicIdSchema,
+  accept: z.array(topicIdSchema).optional(),
   variant: z.string().optional(),
   act: z.enum(ACTS).optional(),
   kind: z.string().min(1),

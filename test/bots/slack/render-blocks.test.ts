@@ -72,7 +72,7 @@ describe("renderAnswerBlocks", () => {
       }
       const first = renderAnswerBlocks(answers[0]!);
       expect(JSON.stringify(first.blocks), topic.id).toContain(
-        `出典：オンライン資格確認 運用時のヘルプガイド ${topic.source.section}`,
+        `出典：オンライン資格確認 運用時のヘルプガイド（版・日付の記載なし・SHA-256 4178091420b5） ${topic.source.section}`,
       );
     }
     expect(rendered).toBeGreaterThanOrEqual(core.kb.topics.size);
@@ -137,7 +137,18 @@ describe("renderAnswerBlocks", () => {
     const shown = JSON.stringify(renderAnswerBlocks(answer).blocks);
     expect(shown).toContain("0800-080-4583");
     expect(shown).toContain("受付時間：");
-    expect(shown).toContain("現在：受付中");
+    expect(shown).toContain("10:00 時点：受付中");
+  });
+
+  it("1-① lists the guide's known differences; every status says 「HH:MM 時点」; only the call center is 通話無料", () => {
+    const diff = JSON.stringify(renderAnswerBlocks(core.engine.answer({ text: "", topic: "1-1", now: NOW })).blocks);
+    expect(diff).toContain("・記号の漢字部分が省略されているもの");
+    expect(diff).toContain("　例）カナが表示されていない");
+    expect(diff).not.toContain("当てはまりませんでした");
+    const makers = renderAnswerBlocks(core.engine.answer({ text: "", topic: "3-reader", now: NOW }));
+    const rows = JSON.stringify(makers.blocks);
+    expect(rows.match(/\d{1,2}:\d{2} 時点：/g)?.length).toBe(5);
+    expect(rows).not.toContain("通話無料");
   });
 });
 
@@ -147,6 +158,7 @@ describe("renderHome", () => {
       topics: core.kb.topics.values(),
       lines: [...core.kb.phoneLines.values()].map((l) => lineStatus(l, NOW)),
       at: "11月24日（火）10:00",
+      citation: core.kb.citation,
     });
     expect(limitProblems(view.blocks as Block[], 100)).toEqual([]);
     const shown = JSON.stringify(view.blocks);

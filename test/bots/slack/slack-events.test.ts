@@ -57,7 +57,9 @@ describe("POST /slack/events (Events API)", () => {
     expect(call.authorization).toBe(`Bearer ${BOT_TOKEN}`);
     const blocks = JSON.stringify(call.body.blocks);
     expect(blocks).toContain("1-②");
-    expect(blocks).toContain("出典：オンライン資格確認 運用時のヘルプガイド 1-②");
+    expect(blocks).toContain(
+      "出典：オンライン資格確認 運用時のヘルプガイド（版・日付の記載なし・SHA-256 4178091420b5） 1-②",
+    );
     expect(String(call.body.text)).toContain("1-②");
     expect(fake.callsTo("auth.test").length).toBeGreaterThanOrEqual(1);
   });

@@ -30,6 +30,19 @@ function every(): { name: string; answer: Answer }[] {
 }
 
 describe("Adaptive Cards the bot sends", () => {
+  it("1-① lists the guide's known differences; each line's status says 「HH:MM 時点」; makers are not 通話無料", () => {
+    const texts = cardTexts(renderAnswerCard(core.engine.answer({ text: "", topic: "1-1", now: NOW }))).join("\n");
+    expect(texts).toContain("差異が生じる可能性がある場合（ガイドの補足説明）");
+    expect(texts).toContain("・本人・家族区分が異なっているもの");
+    expect(texts).toContain("　例）カナの小文字が大文字になっているもの");
+    const makers = cardTexts(renderAnswerCard(core.engine.answer({ text: "", topic: "3-reader", now: NOW }))).join(
+      "\n",
+    );
+    expect(makers.match(/10:00 時点：/g)?.length).toBe(5);
+    expect(makers).not.toContain("通話無料");
+    expect(makers).toContain("出典：オンライン資格確認 運用時のヘルプガイド（版・日付の記載なし");
+  });
+
   it("renders a valid 1.5 card, under Teams' size limit, for every topic and variant", () => {
     const all = every();
     expect(all.length).toBeGreaterThanOrEqual(core.kb.topics.size);

@@ -51,7 +51,9 @@ describe("Teams bot through POST /api/messages", () => {
     expect(cardProblems(card)).toEqual([]);
     const texts = cardTexts(card).join("\n");
     expect(texts).toContain("1-② 「無効」「該当資格なし」と表示された");
-    expect(texts).toContain("出典：オンライン資格確認 運用時のヘルプガイド 1-②");
+    expect(texts).toContain(
+      "出典：オンライン資格確認 運用時のヘルプガイド（版・日付の記載なし・SHA-256 4178091420b5） 1-②",
+    );
     expect(texts).toContain("マイナンバーカードと資格確認書のどちらで資格確認しましたか？");
     const submits = cardActions(card, "Action.Submit").map((a) => a.data);
     expect(submits).toContainEqual({ action: "topic", topic: "1-2", fact: "マイナンバーカードで資格確認" });
@@ -69,7 +71,7 @@ describe("Teams bot through POST /api/messages", () => {
     expect(tel).toContain("tel:08000804583");
     const texts = cardTexts(card).join("\n");
     expect(texts).toContain("0800-080-4583");
-    expect(texts).toMatch(/現在：(受付中|受付時間外|年末年始)/u);
+    expect(texts).toMatch(/\d{1,2}:\d{2} 時点：(受付中|受付時間外|要確認)/u);
   });
 
   it("answers a channel @mention in the thread of the post, without the mention in the question", async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { webMsg } from "../../../src/bots/web/messages.js";
 import { mountWeb } from "../../../src/bots/web/mount-web.js";
-import { TOPIC_IDS } from "../../../src/knowledge/schema.js";
 import { PERSONAL_NUMBER_WARNING } from "../../../src/privacy/messages.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { TOPIC_IDS } from "../../helpers/topic-ids.js";
 import { postAsk, send, storedTexts } from "./web-client.js";
 
 interface Line {

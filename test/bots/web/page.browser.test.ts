@@ -189,10 +189,29 @@ describe("the agents' page in Chromium", () => {
       now = new Date("2026-11-24T18:00:30+09:00");
       await page.clock.runFor(60_000);
       await expect.poll(() => callCenter.textContent()).toBe("受付時間外");
+      const status = page.locator('#line-list [data-line="callcenter"] [data-status]');
+      await expect.poll(() => status.textContent()).toMatch(/^18:00 時点：受付時間外/);
       await context.close();
     } finally {
       await timed.close();
     }
+  });
+
+  it("1-① shows the guide's list of known differences; each status says when it was true", async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context, `${server.url}/`);
+    await page.locator("#q").fill("記号番号の表示が券面と違う");
+    const items = await page.evaluate<string[]>(
+      `fetch("/api/answer/1-1").then((r) => r.json()).then((a) => a.knownDifferences.items.map((i) => i.text))`,
+    );
+    expect(items).toHaveLength(6);
+    await expect.poll(() => page.locator("#answer").getAttribute("data-topic")).toBe("1-1");
+    const list = page.locator("#answer [data-known-differences] > li");
+    await expect.poll(() => list.count()).toBe(6);
+    expect(await list.nth(5).textContent()).toContain("例）カナが表示されていない");
+    expect(await page.locator("#answer").textContent()).not.toContain("当てはまりませんでした");
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it("with AGENT_TOKEN: logs in with Basic and the page's own requests are authorised", async () => {

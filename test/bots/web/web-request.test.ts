@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cutText, MAX_TEXT_CHARS, parseAskRequest } from "../../../src/bots/web/web-request.js";
+import { realKb } from "../../engine/fixture-kb.js";
 
 describe("cutText", () => {
   it("keeps a question within the limit as it is", () => {
@@ -18,6 +19,9 @@ describe("cutText", () => {
   });
 });
 
+/** The topics are the knowledge base's files: 9-9 is well-formed but has none. */
+const isTopic = (id: string) => realKb().topics.has(id);
+
 describe("parseAskRequest", () => {
   it.each([
     ["an array", [], "body: "],
@@ -33,25 +37,28 @@ describe("parseAskRequest", () => {
     ["a key holding data", { text: "a", "123456789018": 1 }, "（不明な項目）: "],
     ["a long variant", { text: "a", variant: "v".repeat(101) }, "variant: 100文字以内"],
   ])("refuses %s and names the field", (_why, body, prefix) => {
-    const parsed = parseAskRequest(body);
+    const parsed = parseAskRequest(body, isTopic);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error.startsWith(prefix)).toBe(true);
   });
 
   it("refuses a __proto__ key by name", () => {
-    const parsed = parseAskRequest(JSON.parse('{"text":"a","__proto__":{"polluted":true}}'));
+    const parsed = parseAskRequest(JSON.parse('{"text":"a","__proto__":{"polluted":true}}'), isTopic);
     expect(parsed).toEqual({ ok: false, error: expect.stringMatching(/^__proto__: /) });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it("accepts the documented fields", () => {
-    const parsed = parseAskRequest({
-      text: " 停電 ",
-      now: "2026-11-23T10:00:00+09:00",
-      topic: "1-2",
-      variant: "lost",
-      fact: "マイナンバーカードで資格確認",
-    });
+    const parsed = parseAskRequest(
+      {
+        text: " 停電 ",
+        now: "2026-11-23T10:00:00+09:00",
+        topic: "1-2",
+        variant: "lost",
+        fact: "マイナンバーカードで資格確認",
+      },
+      isTopic,
+    );
     expect(parsed.ok && parsed.value.text).toBe("停電");
     expect(parsed.ok && parsed.value.now?.toISOString()).toBe("2026-11-23T01:00:00.000Z");
   });

@@ -38,7 +38,7 @@ describe("follow-ups read in the light of the last answer", () => {
     const [, turn] = play(["富士通のリーダーの電話番号", "それって土曜もやってる？"]);
     expect(turn?.resolution).toMatchObject({ id: "3-reader-fujitsu", context: true });
     expect(turn?.answer?.context?.about).toBe("富士通Japan（前の回答）について");
-    expect(turn?.answer?.summary).toMatch(/^富士通Japanは現在、受付時間外です/);
+    expect(turn?.answer?.summary).toMatch(/^富士通Japanは.*受付時間外です/);
     expect(turn?.answer?.summary).toContain("土・日・祝日");
   });
 

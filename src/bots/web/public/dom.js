@@ -22,6 +22,7 @@ export const MSG = {
   related: "関連するトピック",
   source: "出典",
   quotes: "ガイドの記載",
+  knownDifferences: "差異が生じる可能性がある場合（ガイドの補足説明）",
   fact: "前提: ",
   showSteps: "手順を表示",
   at: (hhmm) => `${hhmm} 時点`,

@@ -31,9 +31,14 @@ function copyButton(line) {
   return button;
 }
 
+/** 「14:05 時点：受付中（18:00まで）」: a status read later must say when it was true. */
+function statusOf(line) {
+  return line.asOf ? `${MSG.at(line.asOf)}：${line.statusText}` : line.statusText;
+}
+
 /** One phone line: name, number with a copy button, open/closed badge, hours. */
 export function renderLine(line) {
-  const status = el("p", { class: "line-status", text: line.statusText, attrs: { "data-status": "" } });
+  const status = el("p", { class: "line-status", text: statusOf(line), attrs: { "data-status": "" } });
   return el(
     "li",
     { class: `line line-${line.state}`, attrs: { "data-line": line.id } },
@@ -59,7 +64,7 @@ export function updateLines(root, lines) {
       card.className = `line line-${line.state}`;
       card.querySelector("[data-badge]")?.replaceWith(badge(line.state));
       const status = card.querySelector("[data-status]");
-      if (status) status.textContent = line.statusText;
+      if (status) status.textContent = statusOf(line);
     }
   }
 }
@@ -181,6 +186,25 @@ export function renderAnswer(answer, onPick) {
     parts.push(section(MSG.steps, el("ol", { class: "steps" }, ...answer.steps.map(renderStep))));
   if (answer.notes.length > 0) {
     parts.push(section(MSG.notes, el("ul", { class: "notes" }, ...answer.notes.map((n) => el("li", { text: n })))));
+  }
+  if (answer.knownDifferences) {
+    const kd = answer.knownDifferences;
+    const items = kd.items.map((i) =>
+      el(
+        "li",
+        { text: i.text },
+        i.examples.length > 0
+          ? el("ul", { class: "sub" }, ...i.examples.map((e) => el("li", { text: `例）${e}` })))
+          : null,
+      ),
+    );
+    parts.push(
+      section(
+        MSG.knownDifferences,
+        el("p", { text: kd.lead }),
+        el("ul", { class: "notes", attrs: { "data-known-differences": "" } }, ...items),
+      ),
+    );
   }
   if (answer.crossRefs.length > 0) {
     parts.push(
