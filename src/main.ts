@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // Conversation state, redelivery de-duplication and counters: this process, or Redis with REDIS_URL.
-  const shared = createSharedState(config, logger);
+  const shared = createSharedState(config, logger, feedbackFilePath(config));
   const store = createMissStore({
     logger,
     path: feedbackFilePath(config),
@@ -65,7 +65,16 @@ async function main(): Promise<number> {
   try {
     const web = [mountWeb, mountMaintainer];
     const mounters = teamsOpenToAll ? [mountSlack, ...web] : [mountTeams, mountSlack, ...web];
-    server = await startServer({ config, core: loaded.core, logger, store, counts, state: shared.store, mounters });
+    server = await startServer({
+      config,
+      core: loaded.core,
+      logger,
+      store,
+      counts,
+      state: shared.store,
+      ...(shared.readRecords ? { sharedRecords: shared.readRecords } : {}),
+      mounters,
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =

@@ -1,7 +1,7 @@
 import type { Config } from "../config.js";
 import type { Core } from "../core.js";
 import type { Logger } from "../privacy/logger.js";
-import type { MissStore } from "../privacy/miss-store.js";
+import type { MissStore, StoreRecord } from "../privacy/miss-store.js";
 import type { Conversations } from "../state/conversation-store.js";
 import type { StateStore } from "../state/state-store.js";
 import type { DailyCounts } from "../stats/daily-counts.js";
@@ -17,6 +17,8 @@ export interface ChannelDeps {
   readonly state: StateStore;
   /** What each conversation remembers (docs/spec/conversation.md), kept in `state`. */
   readonly conversations: Conversations;
+  /** With REDIS_URL: every instance's unanswered-question and feedback records (the shared stream). */
+  readonly sharedRecords?: () => Promise<StoreRecord[]>;
   /** Answered / unanswered per day (counts only); absent: not counted. */
   readonly counts?: DailyCounts;
   readonly http: HttpServer;

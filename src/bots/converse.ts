@@ -42,7 +42,7 @@ function knownPick(core: ChannelDeps["core"], pick: NonNullable<ConverseInput["p
  * briefly and never recorded as unanswered, a 個人番号 warned about as everywhere.
  */
 export async function converse(
-  deps: Pick<ChannelDeps, "core" | "conversations" | "logger" | "store" | "now">,
+  deps: Pick<ChannelDeps, "core" | "conversations" | "logger" | "store" | "counts" | "now">,
   input: ConverseInput,
 ): Promise<ConverseOutcome> {
   const { text: maskedText, personalNumberSeen } = maskQuestion(input.text);
@@ -73,6 +73,7 @@ export async function converse(
     return { kind: "reply", act: resolution.act ?? "ack", text, personalNumberSeen };
   }
   if (save && !input.pick && resolution.act === undefined) {
+    deps.counts?.count(now, resolution.id === "none" ? "unanswered" : "answered");
     deps.store.recordQuestion({
       channel: input.channel,
       text: maskedText,

@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import type { Core } from "../core.js";
 import { createDialogEngine } from "../engine/conversation/dialog-engine.js";
 import type { Logger } from "../privacy/logger.js";
-import type { MissStore } from "../privacy/miss-store.js";
+import type { MissStore, StoreRecord } from "../privacy/miss-store.js";
 import { createConversations } from "../state/conversation-store.js";
 import { createMemoryStore } from "../state/memory-store.js";
 import type { StateStore } from "../state/state-store.js";
@@ -19,6 +19,7 @@ export interface StartOptions {
   readonly store: MissStore;
   /** Shared state (src/state): this process's memory unless given (REDIS_URL: Redis). */
   readonly state?: StateStore;
+  readonly sharedRecords?: () => Promise<StoreRecord[]>;
   readonly counts?: DailyCounts;
   readonly mounters: readonly ChannelMounter[];
   readonly now?: () => Date;
@@ -46,6 +47,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     store,
     state,
     conversations,
+    ...(options.sharedRecords ? { sharedRecords: options.sharedRecords } : {}),
     http,
     ...(options.counts ? { counts: options.counts } : {}),
     ...(options.now ? { now: options.now } : {}),

@@ -1,7 +1,8 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../privacy/logger.js";
+import type { StoreRecord } from "../privacy/miss-store.js";
 import { createMemoryStore } from "./memory-store.js";
-import { createRecordStream, type RecordSink } from "./record-stream.js";
+import { createRecordStream, type RecordSink, readAllRecords } from "./record-stream.js";
 import { connectRedis, createRedisStore, type RedisLink } from "./redis-store.js";
 import type { StateStore } from "./state-store.js";
 
@@ -10,6 +11,8 @@ export interface SharedState {
   /** With REDIS_URL: the stream the unanswered-question and feedback records of every instance go to. */
   readonly records?: RecordSink;
   readonly link?: RedisLink;
+  /** With REDIS_URL: every instance's records (the stream) plus this host's file (written while Redis was away). */
+  readonly readRecords?: () => Promise<StoreRecord[]>;
   /** Waits for records still being written, then disconnects. */
   close(): Promise<void>;
 }
@@ -18,6 +21,7 @@ export interface SharedState {
 export function createSharedState(
   config: Pick<Config, "REDIS_URL" | "RECORD_RETENTION_DAYS">,
   logger: Logger,
+  localRecordsPath?: string,
 ): SharedState {
   if (!config.REDIS_URL) {
     const store = createMemoryStore();
@@ -26,10 +30,12 @@ export function createSharedState(
   const link = connectRedis({ url: config.REDIS_URL, logger });
   const store = createRedisStore(link);
   const records = createRecordStream(link, { retentionDays: config.RECORD_RETENTION_DAYS });
+  const readRecords = () => readAllRecords(link, localRecordsPath);
   return {
     store,
     records,
     link,
+    readRecords,
     async close() {
       await records.flush();
       await store.close();

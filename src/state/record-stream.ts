@@ -1,4 +1,4 @@
-import type { StoreRecord } from "../privacy/miss-store.js";
+import { parseRecord, readRecords, type StoreRecord } from "../privacy/miss-store.js";
 import type { RedisLink } from "./redis-store.js";
 import { KEY_PREFIX } from "./state-store.js";
 
@@ -76,4 +76,14 @@ export async function readRecordStream(link: RedisLink): Promise<unknown[]> {
       throw new Error("Redis に接続できません");
     },
   );
+}
+
+/** The whole help desk: every record in the stream plus this host's file (written while Redis was away), by time. */
+export async function readAllRecords(link: RedisLink, localPath: string | undefined): Promise<StoreRecord[]> {
+  const shared = (await readRecordStream(link)).flatMap((v) => {
+    const r = parseRecord(v);
+    return r ? [r] : [];
+  });
+  const local = localPath ? readRecords(localPath) : [];
+  return [...shared, ...local].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
 }

@@ -92,7 +92,7 @@ describe("two instances sharing Redis", () => {
     expect(JSON.stringify(reply?.body)).toContain("1-②");
   });
 
-  it("unanswered questions of both instances reach one report (report:misses with REDIS_URL); acts never do", async () => {
+  it("unanswered questions of both instances reach one report (report:misses with REDIS_URL, the maintainer page); acts never do", async () => {
     await postSigned(a.url, eventBody(directMessage("駐車場の料金はいくらですか", { channel: "D-miss-a" })));
     await postSigned(b.url, eventBody(directMessage("院内の冷蔵庫の温度管理について", { channel: "D-miss-b" })));
     await postSigned(b.url, eventBody(directMessage("ありがとうございました", { channel: "D-miss-b" })));
@@ -106,6 +106,10 @@ describe("two instances sharing Redis", () => {
     expect(report.stdout).toContain("駐車場の料金はいくらですか");
     expect(report.stdout).toContain("院内の冷蔵庫の温度管理について");
     expect(report.stdout).not.toContain("ありがとうございました");
+    // The maintainer's page of either instance shows the whole help desk too.
+    const page = await (await fetch(`${a.url}/maintainer`)).text();
+    expect(page).toContain("院内の冷蔵庫の温度管理について");
+    expect(page).toContain("駐車場の料金はいくらですか");
   });
 
   it("Redis killed mid-run: both keep answering, one warning each; Redis back: shared again", async () => {
