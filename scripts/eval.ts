@@ -1,25 +1,30 @@
-// npm run eval [-- --set dev|holdout|all] [--quiet]: the matcher's accuracy on the evaluation sets.
+// npm run eval [-- --misses] : the matcher on every evaluation set, side by side (by kind, by topic,
+// none recall/precision, in-scope refusals, calibration). With --misses, the misses of the sets that
+// tuning may read (dev, field-tuning); the misses of the holdouts are never printed.
 import { join } from "node:path";
 import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
 import { buildMatcher } from "../src/nlp/create-matcher.js";
-import { evaluate, formatReport, readEvalSet } from "../src/nlp/evaluation.js";
+import { formatMisses, formatSideBySide } from "../src/nlp/eval-report.js";
+import { evaluate, readEvalSet } from "../src/nlp/evaluation.js";
 import { findProjectRoot } from "../src/project-root.js";
 import { dialogReport } from "./eval-dialogs.js";
 
+const SETS = ["dev", "holdout", "field-tuning", "field-holdout", "field-questions"] as const;
+const TUNABLE = new Set<string>(["dev", "field-tuning"]);
 const args = process.argv.slice(2);
-const which = args.includes("--set") ? args[args.indexOf("--set") + 1] : "all";
-const quiet = args.includes("--quiet");
+const showMisses = args.includes("--misses");
 const loaded = loadKnowledge();
 if (!loaded.ok) {
   process.stderr.write(`${loaded.message}\n`);
   process.exit(1);
 }
 const matcher = await buildMatcher(loaded.kb);
-const root = findProjectRoot();
-for (const name of ["dev", "holdout"]) {
-  if (which !== "all" && which !== name) continue;
-  const cases = readEvalSet(join(root, "test", "fixtures", "eval", `${name}.jsonl`));
-  process.stdout.write(`${formatReport(name, evaluate(matcher, cases), !quiet && name === "dev")}\n`);
+const dir = join(findProjectRoot(), "test", "fixtures", "eval");
+const reports = SETS.map((name) => ({ name, report: evaluate(matcher, readEvalSet(join(dir, `${name}.jsonl`))) }));
+process.stdout.write(`${formatSideBySide(reports)}\n`);
+if (showMisses) {
+  for (const { name, report } of reports)
+    if (TUNABLE.has(name)) process.stdout.write(`${formatMisses(name, report)}\n`);
 }
 
 // Conversations (docs/spec/conversation.md): scripts/eval-dialogs.ts.

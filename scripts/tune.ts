@@ -13,7 +13,7 @@ const tokenizer = await loadTokenizer();
 const vocabulary = loadVocabulary();
 const dev = readEvalSet(join(findProjectRoot(), "test", "fixtures", "eval", "dev.jsonl"));
 
-const grid: Record<keyof MatcherWeights, number[]> = {
+const grid: Partial<Record<keyof MatcherWeights, number[]>> = {
   concept: [1.5, 2.2, 3],
   word: [1],
   gram: [0.25, 0.35, 0.5],
@@ -25,10 +25,10 @@ const keys = Object.keys(grid) as (keyof MatcherWeights)[];
 const results: { w: MatcherWeights; acc: number; none: number }[] = [];
 function* combos(i: number, acc: Partial<MatcherWeights>): Generator<MatcherWeights> {
   if (i === keys.length) {
-    yield acc as MatcherWeights;
+    yield { ...DEFAULT_WEIGHTS, ...acc };
     return;
   }
-  for (const v of grid[keys[i]!]) yield* combos(i + 1, { ...acc, [keys[i]!]: v });
+  for (const v of grid[keys[i]!] ?? []) yield* combos(i + 1, { ...acc, [keys[i]!]: v });
 }
 for (const w of combos(0, {})) {
   const r = evaluate(createMatcher({ kb: loaded.kb, tokenizer, vocabulary, weights: w }), dev);
@@ -40,4 +40,3 @@ process.stdout.write(`current defaults: ${(100 * base.overall.correct) / base.ov
 for (const r of results.slice(0, 15)) {
   process.stdout.write(`${(100 * r.acc).toFixed(1)}%  none ${(100 * r.none).toFixed(1)}%  ${JSON.stringify(r.w)}\n`);
 }
-void DEFAULT_WEIGHTS;

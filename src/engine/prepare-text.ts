@@ -1,10 +1,7 @@
+import { foldCue, stripControls } from "../nlp/normalize.js";
+
 /** Longest text the engine reads or hands to the matcher; a longer paste is cut. */
 export const MAX_QUERY_CHARS = 10_000;
-
-// NUL and other controls, lone surrogates: nothing anyone means to type.
-const UNREADABLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export interface PreparedText {
   /** As typed, cut and cleaned: handed to the matcher. */
@@ -16,7 +13,7 @@ export interface PreparedText {
 /** Accepts anything a channel might pass (the JSON API is untyped at run time). */
 export function prepareText(input: unknown): PreparedText {
   const text = typeof input === "string" ? input : "";
-  const raw = text.slice(0, MAX_QUERY_CHARS).replace(UNREADABLE, "");
+  const raw = stripControls(text.slice(0, MAX_QUERY_CHARS));
   return { raw, norm: normalizeCue(raw) };
 }
 
@@ -26,7 +23,7 @@ let lastCue = "";
 /** NFKC, lower case, whitespace folded. The checkers of one answer ask for the same text in turn: the last is kept. */
 export function normalizeCue(text: string): string {
   if (text !== lastText) {
-    lastCue = text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+    lastCue = foldCue(text);
     lastText = text;
   }
   return lastCue;

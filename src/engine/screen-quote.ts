@@ -1,11 +1,6 @@
 import type { Topic, Variant } from "../knowledge/schema.js";
+import { squeeze } from "../nlp/normalize.js";
 
-/** Letters and digits only; 無し/なし made one. */
-const squeeze = (s: string) =>
-  s
-    .normalize("NFKC")
-    .replace(/無し/g, "なし")
-    .replace(/[^\p{L}\p{N}]/gu, "");
 /** Shorter quotes than this say too little to pin a row (資格喪失 is 4). */
 const MIN_QUOTE = 4;
 /** A clause's tail this long still pins its row (「保険証利用登録に失敗しました」 without 「マイナンバーカードの」). */

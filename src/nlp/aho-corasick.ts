@@ -35,13 +35,15 @@ export class AhoCorasick<T> {
     }
   }
 
-  /** Calls `found` with the value of each word occurring in `text` (once per occurrence). */
-  scan(text: string, found: (value: T) => void): void {
+  /** Calls `found` with the value of each word occurring in `text` (once per occurrence) and the index just past it. */
+  scan(text: string, found: (value: T, end: number) => void): void {
     let state = 0;
+    let end = 0;
     for (const ch of text) {
+      end += ch.length;
       while (state !== 0 && !this.next[state]!.has(ch)) state = this.fail[state]!;
       state = this.next[state]!.get(ch) ?? 0;
-      for (const value of this.out[state]!) found(value);
+      for (const value of this.out[state]!) found(value, end);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/schema.js";
+import { loadCalibration } from "./calibration.js";
 import { createMatcher } from "./matcher.js";
 import { loadTokenizer } from "./tokenizer.js";
 import { loadVocabulary } from "./vocabulary.js";
@@ -11,6 +12,6 @@ export interface NlpOptions {
 /** Tokenizer (shared), vocabulary and the matcher's index, built once at start-up. */
 export async function buildMatcher(kb: KnowledgeBase, options: NlpOptions = {}) {
   const tokenizer = await loadTokenizer(options.dictionaryDir);
-  const vocabulary = loadVocabulary(options.vocabularyPath);
-  return createMatcher({ kb, tokenizer, vocabulary });
+  const vocabulary = loadVocabulary(options.vocabularyPath, new Set(kb.topics.keys()));
+  return createMatcher({ kb, tokenizer, vocabulary, calibration: loadCalibration() });
 }

@@ -3,13 +3,32 @@ import { z } from "zod";
 import { topicIdSchema } from "../knowledge/schema.js";
 import type { Matcher, MatchResult } from "./match-result.js";
 
+/** Kinds of question: the team's sets use the first ten; the outside field set adds the last five. */
+export const EVAL_KINDS = [
+  "plain",
+  "casual",
+  "paste",
+  "typo",
+  "kana",
+  "abbrev",
+  "long",
+  "english",
+  "nearmiss",
+  "oos",
+  "romaji",
+  "dialect",
+  "short",
+  "pii",
+  "multi",
+] as const;
+
 export const evalCaseSchema = z
   .object({
     q: z.string(),
     id: topicIdSchema,
     accept: z.array(topicIdSchema).optional(),
     variant: z.string().optional(),
-    kind: z.enum(["plain", "casual", "paste", "typo", "kana", "abbrev", "long", "english", "nearmiss", "oos"]),
+    kind: z.enum(EVAL_KINDS),
   })
   .strict();
 export type EvalCase = z.infer<typeof evalCaseSchema>;
@@ -43,8 +62,17 @@ export interface EvalReport {
   readonly variants: Tally;
   readonly noneRecall: Tally;
   readonly nonePrecision: Tally;
+  /** In-scope questions (the right answer is a topic) answered `none`. */
+  readonly inScopeRefused: Tally;
+  /** Per stated-confidence bin (lower bound 0, .5, .6, .7, .8, .9): how often the topic was right. */
+  readonly calibration: ReadonlyMap<number, Tally>;
+  /** Answers stated at ≥ 0.8: how often right. */
+  readonly confident: Tally;
   readonly misses: readonly Miss[];
 }
+
+export const CALIBRATION_BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+const binOf = (confidence: number) => CALIBRATION_BINS.filter((b) => confidence >= b).at(-1) ?? 0;
 
 const bump = (map: Map<string, Tally>, key: string, ok: boolean) => {
   const t = map.get(key) ?? { correct: 0, total: 0 };
@@ -64,6 +92,9 @@ export function evaluate(matcher: Matcher, cases: readonly EvalCase[]): EvalRepo
   const nonePrecision: Tally = { correct: 0, total: 0 };
   const byKind = new Map<string, Tally>();
   const byTopic = new Map<string, Tally>();
+  const inScopeRefused: Tally = { correct: 0, total: 0 };
+  const calibration = new Map<number, Tally>(CALIBRATION_BINS.map((b) => [b, { correct: 0, total: 0 }]));
+  const confident: Tally = { correct: 0, total: 0 };
   const misses: Miss[] = [];
   for (const c of cases) {
     const got = matcher.match(c.q);
@@ -80,6 +111,19 @@ export function evaluate(matcher: Matcher, cases: readonly EvalCase[]): EvalRepo
       nonePrecision.total++;
       if (c.id === "none" || (c.accept ?? []).includes("none")) nonePrecision.correct++;
     }
+    if (c.id !== "none" && !(c.accept ?? []).includes("none")) {
+      inScopeRefused.total++;
+      if (got.id === "none") inScopeRefused.correct++;
+    }
+    const bin = calibration.get(binOf(got.confidence));
+    if (bin) {
+      bin.total++;
+      if (ok) bin.correct++;
+    }
+    if (got.confidence >= 0.8) {
+      confident.total++;
+      if (ok) confident.correct++;
+    }
     if (!ok) misses.push({ c, got, reason: "topic" });
     if (c.variant !== undefined) {
       variants.total++;
@@ -87,29 +131,16 @@ export function evaluate(matcher: Matcher, cases: readonly EvalCase[]): EvalRepo
       else if (ok) misses.push({ c, got, reason: "variant" });
     }
   }
-  return { overall, byKind, byTopic, variants, noneRecall, nonePrecision, misses };
-}
-
-const pct = (t: Tally) => (t.total === 0 ? "   -  " : `${((100 * t.correct) / t.total).toFixed(1).padStart(5)}%`);
-
-export function formatReport(name: string, r: EvalReport, showMisses = true): string {
-  const lines = [
-    `== ${name}: ${pct(r.overall)} (${r.overall.correct}/${r.overall.total})`,
-    `   variants ${pct(r.variants)} (${r.variants.correct}/${r.variants.total})  none recall ${pct(r.noneRecall)} (${r.noneRecall.correct}/${r.noneRecall.total})  none precision ${pct(r.nonePrecision)} (${r.nonePrecision.correct}/${r.nonePrecision.total})`,
-    "   by kind:",
-    ...[...r.byKind].map(([k, t]) => `     ${k.padEnd(10)} ${pct(t)} (${t.correct}/${t.total})`),
-    "   by topic:",
-    ...[...r.byTopic]
-      .sort((a, b) => a[0].localeCompare(b[0], "en", { numeric: true }))
-      .map(([k, t]) => `     ${k.padEnd(20)} ${pct(t)} (${t.correct}/${t.total})`),
-  ];
-  if (showMisses && r.misses.length > 0) {
-    lines.push("   misses:");
-    for (const m of r.misses) {
-      const want = m.reason === "variant" ? `${m.c.id}/${m.c.variant}` : m.c.id;
-      const got = m.got.variant ? `${m.got.id}/${m.got.variant}` : m.got.id;
-      lines.push(`     [${m.c.kind}] want ${want} got ${got} (${m.got.confidence}) ${m.c.q.slice(0, 90)}`);
-    }
-  }
-  return lines.join("\n");
+  return {
+    overall,
+    byKind,
+    byTopic,
+    variants,
+    noneRecall,
+    nonePrecision,
+    inScopeRefused,
+    calibration,
+    confident,
+    misses,
+  };
 }

@@ -1,5 +1,10 @@
 import { AhoCorasick } from "./aho-corasick.js";
-import { foldForMatching, normalizeText } from "./normalize.js";
+import { createFuzzyTerms } from "./fuzzy-terms.js";
+import type { MatchingPolicy } from "./matching-policy.js";
+import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
+import { withoutPersonalData } from "./personal-spans.js";
+import { readingKey, readingOf, readingWithStarts } from "./reading.js";
+import { readRomaji } from "./romaji.js";
 import type { JapaneseTokenizer, Token } from "./tokenizer.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -7,22 +12,31 @@ import type { Vocabulary } from "./vocabulary.js";
 export interface Features {
   readonly terms: ReadonlyMap<string, number>;
   readonly concepts: ReadonlySet<string>;
-  /** Folded surface (lower case, hiragana, punctuation as single spaces). */
+  /** Folded surface (lower case, hiragana, punctuation as single spaces), patient data taken out. */
   readonly folded: string;
   /** Folded surface without spaces (screen messages are matched on it). */
   readonly compact: string;
-  /** Hiragana reading without spaces (kana-only input meets kanji text here). */
+  /** Reading key without spaces (kana, romaji and kanji text meet here; long vowels dropped). */
   readonly reading: string;
+  /** The text was romaji, read as kana. */
+  readonly romaji: boolean;
 }
 
 const CONTENT_POS = new Set(["名詞", "動詞", "形容詞", "副詞", "記号", "接頭詞"]);
 const ASCII_WORD = /^[a-z0-9][a-z0-9.+-]*$/;
 const HAS_KANJI = /[\u4E00-\u9FFF]/;
+const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
+/** Links and chat mentions (<@U123>, <!channel>, https://…) say nothing of the question. */
+const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
+const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
+const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
 
 interface CompiledTerm {
   readonly concept: string;
   readonly folded: string;
   readonly reading: string | undefined;
+  /** Length of the reading as written (むこう: 3), before long vowels are dropped from the key (むこ). */
+  readonly spoken: number;
   readonly ascii: boolean;
 }
 
@@ -33,19 +47,17 @@ function stem(word: string): string {
   return word;
 }
 
-function readingOf(tokens: readonly Token[]): string {
-  return tokens
-    .map((t) => (/[\u3041-\u309F]/.test(t.reading) || HAS_KANJI.test(t.surface) ? t.reading : ""))
-    .join("")
-    .replace(/[^\u3041-\u309Fー]/g, "");
-}
-
 export interface FeatureExtractor {
   extract(text: string): Features;
   readonly outOfGuideConcepts: ReadonlySet<string>;
 }
 
-export function createFeatureExtractor(tokenizer: JapaneseTokenizer, vocabulary: Vocabulary): FeatureExtractor {
+export function createFeatureExtractor(
+  tokenizer: JapaneseTokenizer,
+  vocabulary: Vocabulary,
+  policy: MatchingPolicy,
+  phoneNumbers: readonly { digits: string; concept: string }[] = [],
+): FeatureExtractor {
   const stopwords = new Set(vocabulary.stopwords.map((w) => foldForMatching(normalizeText(w))));
   const compiled: CompiledTerm[] = [];
   for (const concept of vocabulary.concepts) {
@@ -53,65 +65,117 @@ export function createFeatureExtractor(tokenizer: JapaneseTokenizer, vocabulary:
       const normalized = normalizeText(term);
       const folded = foldForMatching(normalized);
       if (folded.length === 0) {
-        compiled.push({ concept: concept.id, folded: normalized.toLowerCase(), reading: undefined, ascii: false });
+        compiled.push({
+          concept: concept.id,
+          folded: normalized.toLowerCase(),
+          reading: undefined,
+          spoken: 0,
+          ascii: false,
+        });
         continue;
       }
       const ascii = /^[a-z0-9 .'+-]+$/.test(folded);
-      const reading = !ascii && HAS_KANJI.test(normalized) ? readingOf(tokenizer.tokenize(normalized)) : undefined;
+      const tokens = ascii ? [] : tokenizer.tokenize(normalized);
+      const reading = ascii ? undefined : readingOf(tokens);
+      const spoken = tokens.map((t) => t.reading).join("").length;
       compiled.push({
         concept: concept.id,
         folded: ascii ? folded : folded.replace(/ /g, ""),
-        reading: reading && reading.length >= 3 ? reading : undefined,
+        reading:
+          reading && (reading.length >= policy.minReadingKana || spoken >= policy.minReadingKana) ? reading : undefined,
+        spoken,
         ascii,
       });
     }
   }
+  const domainWords = new Set(compiled.filter((t) => !t.ascii).map((t) => t.folded));
+  const isDomainWord = (word: string) =>
+    domainWords.has(foldForMatching(word)) || /^(患者|業者|事務|先生|担当|職員|受付|お客)/u.test(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
   const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t.concept] as const));
   const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
   const readingTerms = new AhoCorasick(
     compiled.flatMap((t) => (t.reading === undefined ? [] : [[t.reading, t] as const])),
   );
+  const fuzzy = createFuzzyTerms(
+    compiled.flatMap((t) =>
+      !t.ascii && (MAKER_IDS.has(t.concept) || /^[\u3041-\u309Fー]+$/u.test(t.folded)) && !HAS_KANJI.test(t.folded)
+        ? [{ key: readingKey(toHiragana(t.folded)), concept: t.concept }]
+        : [],
+    ),
+    compiled
+      .filter((t) => MAKER_IDS.has(t.concept) && HAS_KANJI.test(t.folded))
+      .map((t) => ({ text: t.folded, concept: t.concept })),
+    { kanaScore: policy.fuzzyKana, kanjiScore: policy.fuzzyKanji },
+  );
 
-  function findConcepts(normalized: string, folded: string, compact: string, reading: string): Set<string> {
+  function findConcepts(
+    normalized: string,
+    folded: string,
+    compact: string,
+    reading: string,
+    starts: ReadonlySet<number>,
+    ends: ReadonlySet<number>,
+    kanaWords: readonly string[],
+    romaji: boolean,
+  ): Set<string> {
     const found = new Set<string>();
     const add = (concept: string) => found.add(concept);
     surfaceTerms.scan(compact, add);
     surfaceTerms.scan(normalized, add);
-    asciiTerms.scan(` ${folded} `, add);
-    // Readings find concepts in kana typed for kanji and in wrong kanji (転織 → てんしょく); in kanji
-    // text a short reading mostly finds homophones, so there it must be longer.
+    // Latin words are cut from the script around them (Panasonicのロゴ) and from a full stop.
+    asciiTerms.scan(` ${folded.replace(/[^a-z0-9'+\-. ]+/g, " ").replace(/\.(?=\s|$)/g, "")} `, add);
+    // Readings find concepts in kana typed for kanji, in romaji and in wrong kanji (転織 → てんしょく);
+    // in kanji text a short reading mostly finds homophones, so there it must be longer.
     let kanji = 0;
     for (const ch of compact) if (HAS_KANJI.test(ch)) kanji++;
-    const minReading = kanji <= compact.length * 0.15 ? 3 : 4;
-    readingTerms.scan(reading, (term) => {
-      if ((term.reading?.length ?? 0) >= minReading) found.add(term.concept);
+    const minReading = kanji <= compact.length * 0.15 ? policy.minReadingKana : policy.minReadingKanji;
+    // A reading starts where a word starts and ends on a whole mora: かんじ (漢字) is not found in
+    // かんじゃ (患者), nor となん (盗難) in さぽと|なんじ.
+    // In romaji a term whose key is short because its long vowel was dropped (無効 mukou → むこ)
+    // counts when it is a whole word.
+    const kana = romaji;
+    // A maker's name is distinctive enough to be found by its short reading in any text (ふじつー).
+    readingTerms.scan(reading, (term, end) => {
+      const length = term.reading?.length ?? 0;
+      if (!starts.has(end - length) || SMALL_KANA.test(reading[end] ?? "")) return;
+      const least = MAKER_IDS.has(term.concept) ? policy.minReadingKana : minReading;
+      if (length >= least || (kana && term.spoken >= minReading && ends.has(end))) found.add(term.concept);
     });
+    fuzzy.find(normalized, kanaWords, add);
+    const digits = normalized.replace(/[^0-9]/g, "");
+    for (const p of phoneNumbers) if (digits.includes(p.digits)) found.add(p.concept);
     return found;
   }
 
   return {
     outOfGuideConcepts,
     extract(text) {
-      const normalized = normalizeText(text);
-      const folded = foldForMatching(normalized);
+      const cleaned = withoutPersonalData(normalizeText(text).replace(MARKUP, " "), isDomainWord);
+      const read = readRomaji(cleaned.toLowerCase());
+      const folded = foldForMatching(read.text);
       const compact = folded.replace(/ /g, "");
-      const tokens = tokenizer.tokenize(normalized);
-      const reading = readingOf(tokens);
+      // Text in katakana only (ｺｰﾙｾﾝﾀｰﾅﾝｼﾞﾏﾃﾞ) is one unknown word to the dictionary: read as hiragana it is cut into words.
+      const katakanaOnly = KATAKANA_ONLY.test(read.text) && /[\u30A1-\u30FC]{8,}/u.test(read.text);
+      const tokens: Token[] = tokenizer
+        .tokenize(katakanaOnly ? toHiragana(read.text) : read.text)
+        .filter((t) => !t.personal);
+      const { reading, starts, ends } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);
-      for (const t of tokens) {
+      // Romaji read as kana is cut into words badly: there the reading and the concepts speak.
+      for (const t of read.romaji ? [] : tokens) {
         if (!CONTENT_POS.has(t.pos)) continue;
         if (t.pos === "名詞" && (t.posDetail === "非自立" || t.posDetail === "代名詞")) continue;
         let base = t.base;
         if (ASCII_WORD.test(base)) base = stem(base);
-        if (base.length === 0 || stopwords.has(base) || /^[\s\p{P}]+$/u.test(base)) continue;
+        if (base.length === 0 || stopwords.has(base) || /^[\s\p{P}]+$/u.test(base) || /^\d{3,}$/u.test(base)) continue;
         add(`w:${base}`);
       }
       for (let i = 0; i + 1 < reading.length; i++) add(`g:${reading.slice(i, i + 2)}`);
-      const concepts = findConcepts(normalized.toLowerCase(), folded, compact, reading);
+      const concepts = findConcepts(read.text, folded, compact, reading, starts, ends, read.kana, read.romaji);
       for (const c of concepts) add(`c:${c}`);
-      return { terms, concepts, folded, compact, reading };
+      return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },
   };
 }

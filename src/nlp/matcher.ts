@@ -1,35 +1,19 @@
 import type { KnowledgeBase, Topic, TopicId } from "../knowledge/schema.js";
+import { type Calibration, noneInputs, predict, type Signals, topicInputs } from "./calibration.js";
 import { addConceptEvidence, conceptEvidence } from "./concept-evidence.js";
 import { calibrate, noneConfidence, round } from "./confidence.js";
 import { createFeatureExtractor, type FeatureExtractor, type Features } from "./features.js";
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
+import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
+import { applyDistinctions, isMakerTopic, makerTopic, namedMakers } from "./topic-rules.js";
 import { createVariantCues } from "./variant-cues.js";
-import type { Vocabulary } from "./vocabulary.js";
+import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
-/** The matcher's constants, chosen on the development set (scripts/tune.ts); never on the holdout. */
-export interface MatcherWeights {
-  /** Feature families weigh differently: a concept says more than a word, a word more than a bigram. */
-  readonly concept: number;
-  readonly word: number;
-  readonly gram: number;
-  /** How much concept votes add to the nearest-example score. */
-  readonly conceptVotes: number;
-  /** Factor on every topic's score when the question asks something the guide does not cover. */
-  readonly outOfGuide: number;
-  /** Below this score nothing in the guide answers the question. */
-  readonly noneThreshold: number;
-}
-
-export const DEFAULT_WEIGHTS: MatcherWeights = {
-  concept: 1.5,
-  word: 1,
-  gram: 0.5,
-  conceptVotes: 0.3,
-  outOfGuide: 0.4,
-  noneThreshold: 0.26,
-};
+/** The matcher's scoring constants: the part of the matching policy tune.ts searches. */
+export type MatcherWeights = MatchingPolicy;
+export const DEFAULT_WEIGHTS: MatcherWeights = MATCHING_POLICY;
 
 interface Vector {
   readonly weights: ReadonlyMap<string, number>;
@@ -46,6 +30,8 @@ export interface MatcherOptions {
   readonly tokenizer: JapaneseTokenizer;
   readonly vocabulary: Vocabulary;
   readonly weights?: MatcherWeights;
+  /** The fitted confidence map (src/nlp/data/calibration.json); without it, a fixed formula. */
+  readonly calibration?: Calibration | undefined;
 }
 
 function documentsOf(topic: Topic): string[] {
@@ -63,13 +49,28 @@ function documentsOf(topic: Topic): string[] {
 export interface ExplainedMatch extends MatchResult {
   readonly scores: readonly Alternative[];
   readonly concepts: readonly string[];
+  readonly features: Features;
+  readonly signals: Signals;
+  /** A pasted screen message decided it (its confidence is the message's similarity, not the map's). */
+  readonly viaScreen: boolean;
 }
 
-export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEIGHTS }: MatcherOptions): Matcher & {
+export function createMatcher({
+  kb,
+  tokenizer,
+  vocabulary,
+  weights = DEFAULT_WEIGHTS,
+  calibration,
+}: MatcherOptions): Matcher & {
   explain(text: string): ExplainedMatch;
 } {
   const familyWeight: Readonly<Record<string, number>> = { c: weights.concept, w: weights.word, g: weights.gram };
-  const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary);
+  const phoneNumbers = [...kb.phoneLines.values()].map((l) => ({ digits: l.phone.replace(/\D/g, ""), concept: l.id }));
+  const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary, weights, phoneNumbers);
+  const asks = vocabulary.asks.map((a) => ({ concept: askConceptId(a), answeredBy: new Set<TopicId>(a.answeredBy) }));
+  const distinctions = vocabulary.distinctions.map((d) =>
+    d.sides.map((side, i) => ({ concept: sideConceptId(d, i), topics: side.topics })),
+  );
   const screens: ScreenMessageDetector = createScreenMessageDetector(kb, tokenizer);
   const cues = createVariantCues(kb, tokenizer);
   const raw: { topic: TopicId; features: Features }[] = [];
@@ -146,12 +147,24 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
     const scores = topicScores(vectorize(features));
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
     const outOfGuide = concepts.some((c) => extractor.outOfGuideConcepts.has(c));
+    let unanswerable = outOfGuide;
     if (outOfGuide && !screen) {
       for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
     }
+    applyDistinctions(scores, features.concepts, distinctions, weights);
+    // What the question asks against what each topic answers (answerability.yaml).
+    if (!screen) {
+      for (const ask of asks) {
+        if (!features.concepts.has(ask.concept)) continue;
+        unanswerable = true;
+        for (const [topic, s] of scores) {
+          if (topic !== "none" && !ask.answeredBy.has(topic)) scores.set(topic, s * weights.unanswered);
+        }
+      }
+    }
     const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id, s]) => ({ id, confidence: s }));
     const list: Alternative[] = ranked.map((r) => ({ id: r.id, confidence: round(r.confidence) }));
-    if (screen && screen.similarity >= 0.8) {
+    if (screen && screen.similarity >= weights.screenShortcut) {
       const alternatives = list.filter((a) => a.id !== screen.topic && a.id !== "none").slice(0, 3);
       return {
         id: screen.topic,
@@ -160,46 +173,68 @@ export function createMatcher({ kb, tokenizer, vocabulary, weights = DEFAULT_WEI
         alternatives,
         scores: list,
         concepts,
+        features,
+        signals: { best: ranked[0]?.confidence ?? 0, second: 0, noneScore: 0, unanswerable: false },
+        viaScreen: true,
       };
     }
     const best = ranked[0];
+    const topics = ranked.filter((r) => r.id !== "none");
+    const signals: Signals = {
+      best: topics[0]?.confidence ?? 0,
+      second: topics[1]?.confidence ?? 0,
+      noneScore: scores.get("none") ?? 0,
+      unanswerable,
+    };
     if (!best || best.id === "none" || best.confidence < weights.noneThreshold) {
+      const confidence = calibration
+        ? predict(calibration.none, noneInputs(signals))
+        : noneConfidence(best?.confidence ?? 0, best?.id, weights.noneThreshold);
       return {
         id: "none",
-        confidence: round(noneConfidence(best?.confidence ?? 0, best?.id, weights.noneThreshold)),
+        confidence: round(confidence),
         alternatives: list.filter((a) => a.id !== "none").slice(0, 3),
         scores: list,
         concepts,
+        features,
+        signals,
+        viaScreen: false,
       };
     }
-    const second = ranked.find((r) => r.id !== best.id)?.confidence ?? 0;
-    const id = pinMaker(kb, best.id, features.concepts);
+    const id = makerTopic(kb, best.id, features.concepts, ranked);
     const variant = cues.find(id, features);
+    const confidence = calibration
+      ? predict(calibration.topic, topicInputs(signals))
+      : calibrate(best.confidence, signals.second, weights.noneThreshold);
+    // Runners-up close to the best are offered beside it (「こちらではありませんか」), never far ones.
+    // A maker's line is offered only when that maker is named (3-reader lists them all).
+    const named = namedMakers(kb, features.concepts);
+    const close = topics.filter(
+      (r) =>
+        r.id !== id &&
+        r.confidence >= weights.closeRatio * best.confidence &&
+        (!isMakerTopic(kb, r.id) || named.includes(r.id)),
+    );
     return {
       id,
       ...(variant !== undefined ? { variant } : {}),
-      confidence: round(calibrate(best.confidence, second, weights.noneThreshold)),
-      alternatives: list.filter((a) => a.id !== id && a.id !== "none").slice(0, 3),
+      confidence: round(confidence),
+      alternatives: close
+        .slice(0, weights.maxAlternatives)
+        .map((r) => ({ id: r.id, confidence: round((confidence * r.confidence) / best.confidence) })),
       scores: list,
       concepts,
+      features,
+      signals,
+      viaScreen: false,
     };
   }
 
   return {
     explain,
     match(text) {
-      const { scores: _scores, concepts: _concepts, ...result } = explain(text);
+      const { scores: _s, concepts: _c, features: _f, signals: _g, viaScreen: _v, ...result } = explain(text);
       return result;
     },
   };
-}
-
-/**
- * 3-reader is for a card reader whose maker is not named: with exactly one maker named, that
- * maker's line answers (a maker's concept id is its phone line's id in contacts.yaml).
- */
-function pinMaker(kb: KnowledgeBase, id: TopicId, concepts: ReadonlySet<string>): TopicId {
-  if (id !== "3-reader") return id;
-  const makers = [...concepts].map((c) => kb.phoneLines.get(c)).filter((l) => l?.kind === "reader-maker");
-  return makers.length === 1 && makers[0] ? makers[0].topic : id;
 }

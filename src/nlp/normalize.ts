@@ -1,15 +1,28 @@
+/**
+ * The one place text is normalised. The matcher (normalizeText, foldForMatching, squeeze), the
+ * engine's cues (foldCue) and its screen quotes (squeeze), and what the engine hands on
+ * (stripControls) all take their characters from here, so no two pipelines disagree on what is
+ * invisible, what a dash is or how long an input may be.
+ */
+import { MATCHING_POLICY } from "./matching-policy.js";
+
 /** Longest input the matcher reads; longer text is cut on a grapheme boundary. */
-export const MAX_INPUT_CHARS = 2000;
+export const MAX_INPUT_CHARS = MATCHING_POLICY.maxInputChars;
 
 const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
 
-// Control characters, zero-width and bidi controls, variation selectors, lone surrogates
-// (built from a string: they are the point, not a mistake in a literal).
+// Built from strings: these characters are the point, not a mistake in a literal.
+const LONE_SURROGATE = ["[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])", "(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]"];
+/** C0 controls but tab and newlines, DEL, lone surrogates: nothing anyone means to type. */
+const CONTROLS = new RegExp(
+  ["[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]", ...LONE_SURROGATE].join("|"),
+  "g",
+);
+/** The controls, C1 controls, soft hyphen, zero-width and bidi controls, variation selectors, BOM. */
 const INVISIBLE = new RegExp(
   [
     "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u206F\\uFE00-\\uFE0F\\uFEFF]",
-    "[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])",
-    "(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]",
+    ...LONE_SURROGATE,
   ].join("|"),
   "g",
 );
@@ -26,6 +39,11 @@ export function cutAtGrapheme(text: string, max: number = MAX_INPUT_CHARS): stri
     end = windowStart + index + segment.length;
   }
   return text.slice(0, end);
+}
+
+/** Removes controls and lone surrogates only (the text is still shown: emoji and joiners stay). */
+export function stripControls(text: string): string {
+  return text.replace(CONTROLS, "");
 }
 
 /** Removes what no one means to type: controls, zero-width and bidi characters, lone surrogates, emoji. */
@@ -88,4 +106,16 @@ export function foldForMatching(normalized: string): string {
     .replace(/[^\p{L}\p{N}ー\-.]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** NFKC, lower case, whitespace folded: the form the engine's own cue words are compared in. */
+export function foldCue(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+/** Letters and digits only, folded; okurigana variants the screens and staff mix (無し/なし) made one. */
+export function squeeze(text: string): string {
+  return foldForMatching(normalizeText(text))
+    .replace(/無し/g, "なし")
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }

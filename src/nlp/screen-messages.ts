@@ -1,5 +1,6 @@
 import type { KnowledgeBase, TopicId } from "../knowledge/schema.js";
-import { foldForMatching, normalizeText } from "./normalize.js";
+import { normalizeText, squeeze } from "./normalize.js";
+import { readingOf } from "./reading.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
 
 export interface ScreenHit {
@@ -20,13 +21,6 @@ interface Pattern {
 }
 
 const SHORT = 7;
-
-/** Letters and digits only; okurigana variants the screens and staff mix (無し/なし) made one. */
-function squeeze(text: string): string {
-  return foldForMatching(normalizeText(text))
-    .replace(/無し/g, "なし")
-    .replace(/[^\p{L}\p{N}]/gu, "");
-}
 
 /**
  * Sellers' approximate substring match: `best[m]` is the fewest edits that turn `pattern` into some
@@ -122,11 +116,7 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
     const key = `${variant}:${text}`;
     if (text.length < 4 || seen.has(key)) return;
     seen.add(key);
-    const reading = tokenizer
-      .tokenize(normalizeText(raw))
-      .map((t) => t.reading)
-      .join("")
-      .replace(/[^\u3041-\u309F]/g, "");
+    const reading = readingOf(tokenizer.tokenize(normalizeText(raw)));
     patterns.push({ topic, variant, text, reading, whole, bigrams: [...bigrams(text)] });
   };
   for (const topic of kb.topics.values()) {

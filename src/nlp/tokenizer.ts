@@ -9,6 +9,8 @@ export interface Token {
   readonly reading: string;
   readonly pos: string;
   readonly posDetail: string;
+  /** A person's or a place's name or its suffix (固有名詞・人名/地域, 接尾・地域: 市, 区): patient data, never a feature. */
+  readonly personal: boolean;
 }
 
 export interface JapaneseTokenizer {
@@ -47,7 +49,10 @@ function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): Japanese
           const folded = foldForMatching(surface);
           const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
           const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
-          return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1 };
+          const personal =
+            (t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域")) ||
+            (t.pos_detail_1 === "接尾" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域"));
+          return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1, personal };
         });
     },
   };

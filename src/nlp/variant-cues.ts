@@ -1,7 +1,11 @@
 import type { KnowledgeBase, TopicId } from "../knowledge/schema.js";
 import type { Features } from "./features.js";
 import { foldForMatching, normalizeText } from "./normalize.js";
+import { readingOf } from "./reading.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
+
+/** A cue is found by reading only when its reading key is this long (shorter ones find homophones). */
+const MIN_CUE_READING = 4;
 
 interface Cue {
   readonly variant: string;
@@ -24,17 +28,11 @@ export function createVariantCues(kb: KnowledgeBase, tokenizer: JapaneseTokenize
       for (const raw of variant.cues) {
         const folded = foldForMatching(normalizeText(raw));
         const ascii = /^[a-z0-9 .'-]+$/.test(folded);
-        const reading = ascii
-          ? undefined
-          : tokenizer
-              .tokenize(normalizeText(raw))
-              .map((t) => t.reading)
-              .join("")
-              .replace(/[^\u3041-\u309F]/g, "");
+        const reading = ascii ? undefined : readingOf(tokenizer.tokenize(normalizeText(raw)));
         cues.push({
           variant: variant.id,
           text: ascii ? folded : folded.replace(/ /g, ""),
-          reading: reading && reading.length >= 4 ? reading : undefined,
+          reading: reading && reading.length >= MIN_CUE_READING ? reading : undefined,
           ascii,
         });
       }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { topicIdSchema } from "../knowledge/schema.js";
 import { findProjectRoot } from "../project-root.js";
 
 const vocabularySchema = z
@@ -21,19 +22,100 @@ const vocabularySchema = z
   })
   .strict();
 
-export type Vocabulary = z.infer<typeof vocabularySchema>;
+const answerabilitySchema = z
+  .object({
+    asks: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          says: z.string().min(1),
+          cues: z.array(z.string().min(1)).min(1),
+          answeredBy: z.array(topicIdSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+const distinctionsSchema = z
+  .object({
+    distinctions: z.array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+          says: z.string().min(1),
+          sides: z
+            .array(
+              z.object({ topics: z.array(topicIdSchema).min(1), cues: z.array(z.string().min(1)).min(1) }).strict(),
+            )
+            .min(2),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type Ask = z.infer<typeof answerabilitySchema>["asks"][number];
+export type Distinction = z.infer<typeof distinctionsSchema>["distinctions"][number];
+export type Vocabulary = z.infer<typeof vocabularySchema> & {
+  readonly asks: readonly Ask[];
+  readonly distinctions: readonly Distinction[];
+};
 export type Concept = Vocabulary["concepts"][number];
+
+/** An ask is found like a concept; its concept id is `ask-` and its id. */
+export const askConceptId = (ask: Ask) => `ask-${ask.id}`;
+/** A side of a distinction is found like a concept: `side-`, the distinction's id and the side's index. */
+export const sideConceptId = (d: Distinction, side: number) => `side-${d.id}-${side}`;
 
 export function defaultVocabularyPath(): string {
   return join(findProjectRoot(), "src", "nlp", "data", "vocabulary.yaml");
 }
 
-/** Reads the vocabulary; throws with the file and path named when it is malformed. */
-export function loadVocabulary(path: string = defaultVocabularyPath()): Vocabulary {
-  const parsed = vocabularySchema.safeParse(parseYaml(readFileSync(path, "utf8")));
+function parseFile<T>(path: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(parseYaml(readFileSync(path, "utf8")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`${path}: ${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
   }
   return parsed.data;
+}
+
+/**
+ * Reads the vocabulary and, beside it, answerability.yaml (what a question asks against what each
+ * topic answers) and distinctions.yaml (situations the guide tells apart); throws with the file and
+ * path named when one is malformed or names a topic the knowledge base does not have.
+ */
+export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopics?: ReadonlySet<string>): Vocabulary {
+  const vocabulary = parseFile(path, vocabularySchema);
+  const answerabilityPath = join(path, "..", "answerability.yaml");
+  const distinctionsPath = join(path, "..", "distinctions.yaml");
+  const { asks } = parseFile(answerabilityPath, answerabilitySchema);
+  const { distinctions } = parseFile(distinctionsPath, distinctionsSchema);
+  if (knownTopics) {
+    const unknown = (file: string, ids: readonly string[]) => {
+      const missing = ids.find((id) => !knownTopics.has(id));
+      if (missing) throw new Error(`${file}: トピック "${missing}" は知識ベースにありません`);
+    };
+    unknown(
+      answerabilityPath,
+      asks.flatMap((a) => a.answeredBy),
+    );
+    unknown(
+      distinctionsPath,
+      distinctions.flatMap((d) => d.sides.flatMap((side) => side.topics)),
+    );
+  }
+  return {
+    concepts: [
+      ...vocabulary.concepts,
+      ...asks.map((ask) => ({ id: askConceptId(ask), terms: ask.cues, outOfGuide: false })),
+      ...distinctions.flatMap((d) =>
+        d.sides.map((side, i) => ({ id: sideConceptId(d, i), terms: side.cues, outOfGuide: false })),
+      ),
+    ],
+    stopwords: vocabulary.stopwords,
+    asks,
+    distinctions,
+  };
 }

@@ -11,13 +11,14 @@ import {
 } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { MATCHING_POLICY } from "../nlp/matching-policy.js";
 import type { Logger } from "./logger.js";
 import { maskPersonalData } from "./mask.js";
 
 export const DEFAULT_MISS_STORE_PATH = "./data/feedback.jsonl";
 export const MAX_TEXT_LENGTH = 500;
-/** Below this confidence an answered question still counts as a miss. */
-export const DEFAULT_LOW_CONFIDENCE = 0.5;
+/** Below this confidence an answered question still counts as a miss (the matching policy's line). */
+export const DEFAULT_LOW_CONFIDENCE = MATCHING_POLICY.lowConfidence;
 export const DEFAULT_SYNC_DELAY_MS = 100;
 /** 50 MB: about 100,000 records, far more than a help-desk lead reads before clearing the file. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

@@ -105,7 +105,8 @@ describe("renderAnswerBlocks", () => {
   });
 
   it("escapes quoted user text so it cannot mention anyone or disguise a link", () => {
-    const answer = core.engine.answer({ text: "無効と表示された", now: NOW });
+    // A question whose two best topics are close: the runner-up is offered beside the answer.
+    const answer = core.engine.answer({ text: "問い合わせたい", now: NOW });
     expect(answer.alternatives.length).toBeGreaterThan(0);
     const question = "<!channel> <!here> <@U123> <https://evil.example|bank> & 無効";
     const message = renderAnswerBlocks(answer, { question });
@@ -117,7 +118,7 @@ describe("renderAnswerBlocks", () => {
   });
 
   it("quotes the question without NUL, bidi overrides, zero-width characters or lone surrogates", () => {
-    const answer = core.engine.answer({ text: "無効と表示された", now: NOW });
+    const answer = core.engine.answer({ text: "問い合わせたい", now: NOW });
     const question = "\u202e無\u200b効\u0000と\u2060表示\ud800された";
     const shown = JSON.stringify(renderAnswerBlocks(answer, { question }).blocks);
     expect(shown).toContain("『無効と表示された』");

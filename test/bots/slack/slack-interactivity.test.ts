@@ -96,11 +96,12 @@ describe("slash command /onshi", () => {
   });
 
   it("escapes quoted text: <!channel>, <@U123> and <https://evil|bank> mention no one", async () => {
-    const typed = "&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|bank&gt; 無効と表示された";
+    // a question with a close runner-up, so the question is quoted beside the alternatives
+    const typed = "&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|bank&gt; 問い合わせたい";
     const answer = await command(typed, "cmd4");
     // a button's value is never shown; everything else is
     const sent = JSON.stringify(answer.body, (key, v) => (key === "value" ? undefined : v));
-    expect(sent).toContain("『&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|bank&gt; 無効と表示された』");
+    expect(sent).toContain("『&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|bank&gt; 問い合わせたい』");
     for (const raw of ["<!channel>", "<@U123>", "<https://evil"]) expect(sent).not.toContain(raw);
   });
 });

@@ -1,0 +1,18 @@
+// npm run explain -- "質問": what the matcher sees in one question (features, concepts, scores).
+import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
+import { createMatcher } from "../src/nlp/matcher.js";
+import { loadTokenizer } from "../src/nlp/tokenizer.js";
+import { loadVocabulary } from "../src/nlp/vocabulary.js";
+
+const loaded = loadKnowledge();
+if (!loaded.ok) throw new Error(loaded.message);
+const matcher = createMatcher({ kb: loaded.kb, tokenizer: await loadTokenizer(), vocabulary: loadVocabulary() });
+for (const q of process.argv.slice(2)) {
+  const e = matcher.explain(q);
+  process.stdout.write(
+    `${q}\n  → ${e.id}${e.variant ? `/${e.variant}` : ""} ${e.confidence}  concepts: ${e.concepts.join(" ")}\n  features: ${[...e.features.terms.keys()].filter((k) => !k.startsWith("g:")).join(" ")}\n  reading: ${e.features.reading}\n  scores: ${e.scores
+      .slice(0, 5)
+      .map((s) => `${s.id} ${s.confidence}`)
+      .join(", ")}\n`,
+  );
+}

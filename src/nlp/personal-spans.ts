@@ -1,0 +1,46 @@
+import { maskPersonalData, mayNeedMasking } from "../privacy/mask.js";
+
+/**
+ * The masker's placeholders (src/privacy/mask.ts) and the ones a name/address masker would add,
+ * with the label the value stood after (保険者番号 [保険者番号]): the label belongs to the patient's
+ * data, not to the question.
+ */
+const PLACEHOLDER =
+  /(?:(?:被保険者証?|保険者|個人|暗証)?(?:記号[・･/／]?番号|記号|番号|枝番号?)|生年月日|誕生日|氏名|住所)?[\s:：=＝はが]{0,3}\[(?:個人番号|12桁番号|保険者番号|記号・番号|記号|番号|枝番|生年月日|暗証番号|氏名|名前|患者名|住所|電話番号)\](?:生まれ|生)?/gu;
+const ERA = "(?:明治|大正|昭和|平成|令和|[MTSHR])";
+/** Dates with a year (2024/4/1, 令和6年4月1日, S27.3.3, H5.10.10), with 生 / 生まれ after them. */
+const DATE = new RegExp(
+  `(?:${ERA}\\s?(?:元|\\d{1,2})|\\d{4})\\s?[年/.\\-]\\s?\\d{1,2}\\s?[月/.\\-]\\s?\\d{1,2}日?(?:生まれ|生)?`,
+  "giu",
+);
+/** A phone number as the guide writes one (kept: it names a line). */
+const PHONE = /^0\d{1,4}-\d{1,4}-\d{3,4}$/u;
+/** Digit groups that make 5 or more digits (card, insurer and house numbers), unless a phone number. */
+const NUMBER = /\d+(?:[ \-・]\d+)*/gu;
+/** A street address's number after a place (栄9-9-9, 天神1丁目2番3号). */
+const HOUSE = /(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])\d+(?:丁目|-)\d+(?:番地?|-)?\d*号?/gu;
+/** An address after 住所, from its place name up to the next space or punctuation (住所 名古屋市中区栄9-9-9). */
+const ADDRESS = /(?<=住所[\s:：]*)\p{sc=Han}{1,4}[都道府県市区町村郡][^\s、。,)）]*/gu;
+/** A name right before an honorific (佐藤 花子さん, タカハシさん, 鈴木様). */
+const NAMED =
+  /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん|ちゃん))/gu;
+
+/**
+ * Patient data never steers the match: after masking (src/privacy/mask.ts), its placeholders,
+ * dated years, long numbers, house numbers and names before さん/様 are taken out of the text the
+ * features are built from. `isDomainWord` keeps the words that are not names (患者さん, 富士通さん).
+ */
+export function withoutPersonalData(normalized: string, isDomainWord: (word: string) => boolean): string {
+  const masked = mayNeedMasking(normalized) ? maskPersonalData(normalized).text : normalized;
+  const spans = /[[0-9さ様氏くち住]/u.test(masked);
+  if (!spans) return masked;
+  return masked
+    .replace(PLACEHOLDER, " ")
+    .replace(DATE, " ")
+    .replace(ADDRESS, " ")
+    .replace(HOUSE, " ")
+    .replace(NUMBER, (run) => (PHONE.test(run) || run.replace(/\D/gu, "").length < 5 ? run : " "))
+    .replace(NAMED, (name) => (isDomainWord(name.replace(/ /gu, "")) ? name : " "))
+    .replace(/\s+/gu, " ")
+    .trim();
+}

@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Matcher } from "../../src/nlp/match-result.js";
+import { MATCHING_POLICY } from "../../src/nlp/matching-policy.js";
+import { readingKey } from "../../src/nlp/reading.js";
+import { readRomaji } from "../../src/nlp/romaji.js";
+import { sharedCore } from "../helpers/test-server.js";
+
+let matcher: Matcher;
+beforeAll(async () => {
+  matcher = (await sharedCore()).matcher;
+});
+
+describe("romaji", () => {
+  it.each([
+    ["mukou tte deta", true],
+    ["kooru sentaa no denwa", true],
+    ["riidaa ga ugokanai", true],
+    ["The card reader is broken", false],
+    ["Where is the call center number?", false],
+    ["カードリーダーがPanasonicです", false],
+  ])("%s is romaji: %s", (text, romaji) => {
+    expect(readRomaji(text.toLowerCase()).romaji).toBe(romaji);
+  });
+
+  it("long vowels meet however they are written", () => {
+    expect(readingKey("むこう")).toBe(readingKey("むこお"));
+    expect(readingKey("こーるせんたー")).toBe(readingKey("こおるせんたあ"));
+    expect(readingKey("りいだあ")).toBe(readingKey("りーだー"));
+  });
+
+  it.each([
+    ["mukou tte deta", "1-2"],
+    ["kooru sentaa no denwa bangou", "3-callcenter"],
+    ["teiden de shikaku kakunin ga dekinai", "2-4"],
+    ["fujitsu no kaado riidaa no denwa", "3-reader-fujitsu"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
+
+describe("maker names misspelt, and readers with no maker named", () => {
+  it.each([
+    ["キャノソのカードリーダーの問い合わせ先", "3-reader-canon"],
+    ["アルメッスのリーダーのサポート窓口", "3-reader-almex"],
+    ["冨士通のカードリーダーが動かない", "3-reader-fujitsu"],
+    ["kyanon no riidaa no sapooto", "3-reader-canon"],
+    ["パナソニッグの顔認証リーダーの電話番号", "3-reader-panasonic"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+
+  it.each(["カードリーダーが壊れた", "顔認証の画面が真っ暗", "リーダーの電源が入らない、どこに連絡？"])(
+    "%s names no maker: 3-reader (every maker's line), never one maker",
+    (q) => {
+      const m = matcher.match(q);
+      expect(m.id).toBe("3-reader");
+      expect(m.alternatives.filter((a) => a.id.startsWith("3-reader-"))).toEqual([]);
+    },
+  );
+});
+
+describe("patient data never steers", () => {
+  it.each([
+    ["マイナンバーカードを忘れた患者さん", "山田 太郎さん（昭和50年5月5日生）がマイナンバーカードを忘れた"],
+    ["停電で資格確認ができない", "停電で資格確認ができない。患者 保険者番号 06139999 住所 横浜市西区高島9-9-9"],
+    ["ICチップが壊れていて読めない", "鈴木様のカード 1234 5678 9012、ICチップが壊れていて読めない"],
+  ])("%s and its copy with patient data get the same topic", (plain, withData) => {
+    expect(matcher.match(withData).id).toBe(matcher.match(plain).id);
+  });
+});
+
+describe("answerability and the guide's distinctions", () => {
+  it.each(["従来の保険証はいつまで使えますか", "保険証利用登録を解除したい", "高齢受給者証はいつから使えますか"])(
+    "%s asks what no topic answers: none",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+
+  it.each([
+    ["受付の患者さん全員、資格確認ができない", "2-4"],
+    ["この患者さんだけカードが読み取れない。ほかの人は通る", "2-5"],
+    ["転職したばかりの患者さんで、新しい保険がまだわからない", "2-3"],
+    ["資格確認したら「無効」と出た", "1-2"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
+
+describe("alternatives", () => {
+  it.each(["停電で資格確認できない", "カードが読めない", "無効って出た", "問い合わせ先を教えて"])(
+    "%s: only close runners-up, never above the answer",
+    (q) => {
+      const m = matcher.match(q);
+      expect(m.alternatives.length).toBeLessThanOrEqual(m.id === "none" ? 3 : MATCHING_POLICY.maxAlternatives);
+      if (m.id === "none") return;
+      for (const a of m.alternatives) {
+        expect(a.confidence).toBeLessThanOrEqual(m.confidence);
+        expect(a.confidence).toBeGreaterThanOrEqual(
+          Math.floor(MATCHING_POLICY.closeRatio * m.confidence * 1000) / 1000 - 0.001,
+        );
+      }
+    },
+  );
+});
