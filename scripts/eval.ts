@@ -27,6 +27,6 @@ if (showMisses) {
     if (TUNABLE.has(name)) process.stdout.write(`${formatMisses(name, report)}\n`);
 }
 
-// Conversations (docs/spec/conversation.md): scripts/eval-dialogs.ts.
-const dialogs = await dialogReport(matcher, loaded.kb, { which: which ?? "all", quiet });
+// Conversations (docs/spec/conversation.md): scripts/eval-dialogs.ts (misses of the public set only, with --misses).
+const dialogs = await dialogReport(matcher, loaded.kb, { which: "all", quiet: !showMisses });
 if (dialogs) process.stdout.write(`${dialogs}\n`);
