@@ -7,8 +7,10 @@ import { stateMsg } from "../../src/state/state-messages.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../bots/slack/fake-slack-api.js";
 import {
   BOT_TOKEN,
+  clickBody,
   directMessage,
   eventBody,
+  FORM,
   mention,
   postSigned,
   SIGNING_SECRET,
@@ -90,6 +92,24 @@ describe("two instances sharing Redis", () => {
     const reply = connector.messages().find((m) => m.body.replyToId === "teams-follow-2");
     expect(JSON.stringify(reply?.body)).toContain("（前の回答）について");
     expect(JSON.stringify(reply?.body)).toContain("1-②");
+  });
+
+  it("a clarifying choice clicked on one instance is the conversation's turn on the other", async () => {
+    const root = mention("カードリーダーが壊れた、メーカーの窓口は？", { channel: "C1" });
+    await postSigned(a.url, eventBody(root));
+    await slack.waitFor(() => postsIn("C1").length >= 1);
+    const click = clickBody({
+      actionId: "onshi_topic_1",
+      value: JSON.stringify({ t: "3-reader-panasonic" }),
+      responseUrl: slack.respondUrl("click-1"),
+      message: { type: "message", user: "UBOT", ts: "1700009999.000200", thread_ts: root.ts, text: "answer" },
+    });
+    expect((await postSigned(b.url, click, { contentType: FORM })).status).toBe(200);
+    await slack.waitFor(() => postsIn("C1").length >= 2);
+    const follow = mention("それって土曜もやってる？", { channel: "C1", thread_ts: root.ts });
+    await postSigned(a.url, eventBody(follow));
+    await slack.waitFor(() => postsIn("C1").length >= 3);
+    expect(textOf(postsIn("C1")[2]!)).toContain("パナソニック コネクト（前の回答）について");
   });
 
   it("unanswered questions of both instances reach one report (report:misses with REDIS_URL, the maintainer page); acts never do", async () => {

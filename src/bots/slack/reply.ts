@@ -24,6 +24,25 @@ export async function answerInConversation(deps: SlackDeps, text: string, conver
   return renderAnswerBlocks(outcome.answer, { question: outcome.maskedText });
 }
 
+/** A topic picked from a button in a DM or thread: answered, and remembered as the conversation's turn. */
+export async function answerPickInConversation(
+  deps: SlackDeps,
+  pick: TopicPick,
+  conversation: string,
+): Promise<SlackMessage> {
+  const outcome = await converse(deps, {
+    channel: "slack",
+    conversation,
+    text: "",
+    pick: {
+      topic: pick.topic,
+      ...(pick.variant !== undefined ? { variant: pick.variant } : {}),
+      ...(pick.fact !== undefined ? { fact: pick.fact } : {}),
+    },
+  });
+  return outcome.kind === "answer" ? renderAnswerBlocks(outcome.answer) : plainMessage(outcome.text);
+}
+
 /** A topic picked from a button; `question` is the masked question it came from, when known. */
 export function answerPick(deps: SlackDeps, pick: TopicPick, question = "", options: RenderOptions = {}): SlackMessage {
   const outcome = ask(deps, {
