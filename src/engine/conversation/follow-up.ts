@@ -212,7 +212,11 @@ function readInContext(
   const named = namedLines(kb, norm);
   if (named.length > 0 && named.every((l) => ownLines.has(l.id))) return keep();
   if (question && asksWhom(norm) && topic && topic.phoneLines.length === 0 && topic.parties.length === 0) {
-    const contact = [m, ...m.alternatives].find((a) => a.id.startsWith("3-") && a.confidence >= CONTACT_MIN);
+    const namesContact = (id: string) => {
+      const t = kb.topics.get(id);
+      return id !== "none" && t !== undefined && (t.phoneLines.length > 0 || t.parties.length > 0);
+    };
+    const contact = [m, ...m.alternatives].find((a) => namesContact(a.id) && a.confidence >= CONTACT_MIN);
     if (contact) return { id: contact.id, context: true, timeQuestion };
   }
   // A statement, or a short question (「どれくらい待つの？」), says too little to leave the conversation on its own.
