@@ -10,6 +10,7 @@ import { defaultKnowledgeDir, loadKnowledge } from "./knowledge/load-knowledge.j
 import { checkTopicContract, readContractTopicIds } from "./knowledge/topic-contract.js";
 import type { MatchResult } from "./nlp/match-result.js";
 import { runReportMisses, writeMissReport } from "./privacy/report-misses.js";
+import { purgeOlderThan } from "./privacy/store-file.js";
 import { readSharedRecords } from "./state/shared-records.js";
 
 const USAGE = `使い方:
@@ -19,7 +20,8 @@ const USAGE = `使い方:
   npm run --silent ask -- --dialog < 会話.jsonl   {"conversation","text"} の1行1発話を会話として解釈し、1行1 JSON
   npm run --silent ask -- --now 2026-11-23T10:00:00+09:00 "質問"   時刻を指定
   npm run kb:check                               知識ベースを検査（形式・参照・ガイドとの突き合わせ）
-  npm run report:misses [-- ファイル]            回答できなかった質問とフィードバックの集計`;
+  npm run report:misses [-- ファイル]            回答できなかった質問とフィードバックの集計
+  npm run purge:misses [-- ファイル]             保存期間（MISS_RETENTION_DAYS、既定 90 日）を過ぎた記録を削除`;
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
 const err = (s: string) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`);
@@ -143,6 +145,25 @@ async function reportMisses(file: string | undefined): Promise<number> {
   return writeMissReport(shared.records, out);
 }
 
+/** `npm run purge:misses`: removes the records older than MISS_RETENTION_DAYS now (the server also does it hourly). */
+function purgeMisses(file: string | undefined): number {
+  const config = readConfig();
+  if (!config.ok) {
+    err(config.message);
+    return 2;
+  }
+  const path = file ?? feedbackFilePath(config.config);
+  const days = config.config.MISS_RETENTION_DAYS;
+  try {
+    const { removed, kept } = purgeOlderThan(path, Date.now() - days * 24 * 60 * 60 * 1000);
+    out(`保存期間 ${days} 日を過ぎた記録を ${removed} 件削除しました（残り ${kept} 件）: ${path}`);
+    return 0;
+  } catch (e) {
+    err(`記録ファイルを整理できませんでした: ${path}（${(e as NodeJS.ErrnoException).code ?? "EIO"}）`);
+    return 1;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -152,6 +173,8 @@ async function main(argv: string[]): Promise<number> {
       return runKbCheck(rest);
     case "report-misses":
       return reportMisses(rest[0]);
+    case "purge-misses":
+      return purgeMisses(rest[0]);
     default:
       err(USAGE);
       return 2;

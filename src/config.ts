@@ -17,6 +17,18 @@ const list = z.preprocess(
     ),
 );
 
+/** https:, or http: only to this machine (a local fake of the API in tests). */
+function isHttpsOrLoopback(url: string): boolean {
+  const parsed = new URL(url);
+  if (parsed.protocol === "https:") return true;
+  return parsed.protocol === "http:" && isLoopbackHost(parsed.hostname.replace(/^\[|\]$/g, ""));
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.preprocess(blankToUndefined, z.enum(["development", "production", "test"]).default("development")),
@@ -39,6 +51,15 @@ const envSchema = z
     ),
     MicrosoftAppTenantId: optionalText,
     TEAMS_ALLOWED_TENANTS: list,
+    TEAMS_OPENID_METADATA_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url()
+        .refine((u) => isHttpsOrLoopback(u), {
+          message: "https: の URL にしてください（http: は 127.0.0.1 / localhost だけです）",
+        })
+        .optional(),
+    ),
     SLACK_BOT_TOKEN: z.preprocess(
       blankToUndefined,
       z.string().startsWith("xoxb-", "xoxb- で始まるボットトークンを指定してください").optional(),
@@ -48,16 +69,32 @@ const envSchema = z
       blankToUndefined,
       z.string().startsWith("xapp-", "xapp- で始まるアプリレベルトークンを指定してください").optional(),
     ),
-    SLACK_API_URL: z.preprocess(blankToUndefined, z.url().optional()),
+    SLACK_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url()
+        .refine((u) => isHttpsOrLoopback(u), {
+          message:
+            "https: の URL にしてください（http: はこのマシン内のテスト用 127.0.0.1 / localhost だけです。トークンが平文で送られます）",
+        })
+        .optional(),
+    ),
     AGENT_TOKEN: z.preprocess(blankToUndefined, z.string().min(16, "16文字以上にしてください").optional()),
-    CORS_ORIGINS: list,
+    CORS_ORIGINS: list.refine((origins) => !origins.includes("*"), {
+      message: "* は指定できません。受付の画面を開くオリジンを https://host の形で列挙してください",
+    }),
+    AGENT_PAGE_PUBLIC: z.preprocess(blankToUndefined, z.stringbool().default(false)),
+    MISS_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+    CLIENT_CPU_MS_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(1000).default(50)),
+    CLIENT_CPU_BURST_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(10_000).default(30)),
+    CLIENT_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(2)),
+    MAX_ANSWERS_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(32)),
     REDIS_URL: z.preprocess(
       blankToUndefined,
       z
         .url({ protocol: /^rediss?$/, message: "redis://ホスト:ポート（TLS は rediss://）の形で指定してください" })
         .optional(),
     ),
-    RECORD_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
     ASK_RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(6000)),
   })
   .superRefine((env, ctx) => {
@@ -81,6 +118,13 @@ const envSchema = z
         code: "custom",
         path: ["MicrosoftAppTenantId"],
         message: `MicrosoftAppType=${env.MicrosoftAppType}（既定は SingleTenant）のときは必須です`,
+      });
+    }
+    if (!isLoopbackHost(env.HOST) && !env.AGENT_TOKEN && !env.AGENT_PAGE_PUBLIC) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AGENT_TOKEN"],
+        message: `HOST=${env.HOST}（このマシン以外から届くアドレス）では必須です。認証なしで公開するつもりなら AGENT_PAGE_PUBLIC=true を設定してください`,
       });
     }
     const slackHttp = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET];
@@ -141,7 +185,7 @@ export function dailyCountsPath(config: Config): string {
   return join(config.DATA_DIR, "daily-counts.json");
 }
 
-/** The masked store of unanswered questions and feedback. */
+/** The store of unanswered questions and feedback (patient data minimised). */
 export function feedbackFilePath(config: Config): string {
   return join(config.DATA_DIR, "feedback.jsonl");
 }

@@ -32,3 +32,15 @@ export async function loadCore(options: CoreOptions = {}): Promise<CoreResult> {
     return { ok: false, message: `起動できません: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
+
+const phoneDigits = new WeakMap<KnowledgeBase, ReadonlySet<string>>();
+
+/** The digits of the guide's phone lines: the only phone numbers a stored or quoted question may keep. */
+export function guidePhoneDigits(core: Pick<Core, "kb">): ReadonlySet<string> {
+  let digits = phoneDigits.get(core.kb);
+  if (!digits) {
+    digits = new Set([...core.kb.phoneLines.values()].map((line) => line.phone.replace(/[^0-9]/gu, "")));
+    phoneDigits.set(core.kb, digits);
+  }
+  return digits;
+}

@@ -4,10 +4,11 @@ import { type ChannelMounter, startServer } from "./bots/start-server.js";
 import { mountTeams } from "./bots/teams/mount-teams.js";
 import { mountMaintainer } from "./bots/web/mount-maintainer.js";
 import { mountWeb } from "./bots/web/mount-web.js";
-import { dailyCountsPath, feedbackFilePath, readConfig, slackEnabled } from "./config.js";
-import { loadCore } from "./core.js";
+import { dailyCountsPath, feedbackFilePath, isLoopbackHost, readConfig, slackEnabled } from "./config.js";
+import { guidePhoneDigits, loadCore } from "./core.js";
 import { createLogger } from "./privacy/logger.js";
 import { createMissStore } from "./privacy/miss-store.js";
+import { unwritableReason } from "./privacy/store-file.js";
 import { createSharedState } from "./state/create-state.js";
 import { createDailyCounts } from "./stats/daily-counts.js";
 
@@ -21,14 +22,12 @@ const MAIN_MESSAGES = {
   teamsOffOffLoopback: (host: string) =>
     `Teams（/api/messages）は起動していません: HOST=${host} で使うには MicrosoftAppId・MicrosoftAppPassword・MicrosoftAppTenantId（シングルテナント）を設定してください（未設定のままでは誰の要求でも受け付けてしまいます）。`,
   webWithoutToken: (host: string) =>
-    `受付担当者向け検索は HOST=${host} で認証なしです。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
+    `受付担当者向け検索は HOST=${host} で認証なしです（AGENT_PAGE_PUBLIC=true）。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
+  dataDirUnwritable: (dir: string, code: string) =>
+    `DATA_DIR=${dir} に書き込めません（${code}）。書き込める場所を DATA_DIR で指定してください。`,
   stateMemory: "会話の状態・再送の重複排除: このプロセス内（REDIS_URL で複数台に共有）",
   stateRedis: "会話の状態・再送の重複排除・未回答の記録: Redis で共有（REDIS_URL）",
 } as const;
-
-function isLoopbackHost(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 async function main(): Promise<number> {
   const configured = readConfig();
@@ -46,12 +45,20 @@ async function main(): Promise<number> {
     process.stderr.write(`${loaded.message}\n`);
     return 1;
   }
+  const storePath = feedbackFilePath(config);
+  const unwritable = unwritableReason(storePath);
+  if (unwritable) {
+    process.stderr.write(`${MAIN_MESSAGES.dataDirUnwritable(config.DATA_DIR, unwritable)}\n`);
+    return 1;
+  }
   // Conversation state, redelivery de-duplication and counters: this process, or Redis with REDIS_URL.
-  const shared = createSharedState(config, logger, feedbackFilePath(config));
+  const shared = createSharedState(config, logger, storePath);
   const store = createMissStore({
     logger,
-    path: feedbackFilePath(config),
+    path: storePath,
     ...(shared.records ? { sink: shared.records } : {}),
+    retentionDays: config.MISS_RETENTION_DAYS,
+    keepPhones: guidePhoneDigits(loaded.core),
   });
   const counts = createDailyCounts({ logger, path: dailyCountsPath(config) });
   // Without an app ID the Bot Framework accepts anyone and replies to whatever serviceUrl they name:

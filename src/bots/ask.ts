@@ -1,9 +1,12 @@
+import { guidePhoneDigits } from "../core.js";
 import type { Answer, Query } from "../engine/answer-model.js";
 import { maskPersonalData } from "../privacy/mask.js";
 import { PERSONAL_NUMBER_WARNING } from "../privacy/messages.js";
+import { minimizePersonalData } from "../privacy/minimize.js";
 import type { Channel } from "../privacy/miss-store.js";
 import { answerAsOfMinute } from "./answer-cache.js";
 import type { ChannelDeps } from "./channel-deps.js";
+import { cutText } from "./cut-text.js";
 
 export interface AskInput {
   readonly channel: Channel;
@@ -18,14 +21,17 @@ export interface AskInput {
 
 export interface AskOutcome {
   readonly answer: Answer;
-  /** The question with patient data masked: the only form of it that may be logged, stored or quoted back. */
+  /**
+   * The question as it may be quoted back: cut, patient data minimised (names, addresses, phones,
+   * e-mails and dates as well as the numbers). Computed when first read.
+   */
   readonly maskedText: string;
   readonly personalNumberSeen: boolean;
 }
 
-/** The question as it may be used anywhere: patient data masked, and whether a 個人番号 was in it. */
+/** The question as the matcher may read it: cut to its limit first, numbers masked, and whether a 個人番号 was in it. */
 export function maskQuestion(text: string): { text: string; personalNumberSeen: boolean } {
-  const masked = maskPersonalData(text);
+  const masked = maskPersonalData(cutText(text));
   return { text: masked.text, personalNumberSeen: masked.found.myNumber > 0 || masked.found.twelveDigit > 0 };
 }
 
@@ -80,5 +86,14 @@ export function ask(
     },
     "answered",
   );
-  return { answer, maskedText, personalNumberSeen };
+  let quoted: string | undefined;
+  const keepPhones = guidePhoneDigits(deps.core);
+  return {
+    answer,
+    personalNumberSeen,
+    get maskedText() {
+      quoted ??= minimizePersonalData(maskedText, { keepPhones }).text;
+      return quoted;
+    },
+  };
 }

@@ -16,6 +16,8 @@ export interface ConverseInput {
   readonly now?: Date;
   /** false: a question still being typed: read in its conversation, but neither remembered nor recorded. */
   readonly record?: boolean;
+  /** Runs the answering itself (the web API charges it to the client's budget). */
+  readonly meter?: <T>(work: () => T) => Promise<T>;
 }
 
 export type ConverseOutcome =
@@ -53,6 +55,7 @@ export async function converse(
     now,
     save,
     ...(pick ? { pick } : {}),
+    ...(input.meter ? { meter: input.meter } : {}),
   });
   const { resolution } = turn;
   deps.logger.info(

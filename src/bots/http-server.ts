@@ -28,7 +28,31 @@ export function safeRoute(logger: Logger, handler: Handler): Handler {
   };
 }
 
-export function createHttpServer(logger: Logger): HttpServer {
+/**
+ * A browser names the page a request comes from (Origin): only this server's own page and the
+ * origins of CORS_ORIGINS may send one. Platforms and command-line clients send none.
+ */
+export function originAllowed(req: Request, allowed: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    // behind a reverse proxy the page's host may be in X-Forwarded-Host (a page on another site
+    // cannot set that header without a preflight, which is never granted to it)
+    const host = new URL(origin).host;
+    return host === req.headers.host || host === req.headers["x-forwarded-host"];
+  } catch {
+    return false;
+  }
+}
+
+export interface HttpServerOptions {
+  /** CORS_ORIGINS: origins besides this server's own whose requests are served. */
+  readonly allowedOrigins?: readonly string[];
+}
+
+export function createHttpServer(logger: Logger, options: HttpServerOptions = {}): HttpServer {
+  const allowedOrigins = options.allowedOrigins ?? [];
   const server = restify.createServer({ name: "onshi-helpdesk", handleUncaughtExceptions: false });
   let ready = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -47,6 +71,12 @@ export function createHttpServer(logger: Logger): HttpServer {
     if (!ready && req.url !== "/healthz" && req.url !== "/readyz") {
       res.setHeader("Retry-After", "5");
       res.send(503, { error: SERVER_MESSAGES.notReady });
+      return next(false);
+    }
+    // a page on another site may make a browser send a request (no preflight for a "simple" one): refused unread
+    if (!originAllowed(req, allowedOrigins)) {
+      req.resume();
+      res.send(403, { error: SERVER_MESSAGES.originRefused });
       return next(false);
     }
     return next();

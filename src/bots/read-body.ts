@@ -45,10 +45,18 @@ export function readBody(req: IncomingMessage, limit: number, timeoutMs = 10_000
 
 export type JsonResult = { ok: true; value: unknown } | { ok: false; status: 400 | 408 | 413 | 415; message: string };
 
+/**
+ * application/json or application/…+json, parameters aside. Nothing else is JSON: not a missing
+ * type, nor `text/plain;json` (which a page on another site can send without a preflight).
+ */
+export function isJsonType(header: string | undefined): boolean {
+  const media = (header ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return media === "application/json" || /^application\/[a-z0-9!#$&^_.-]+\+json$/.test(media);
+}
+
 /** A JSON body within `limit`; malformed or too deeply nested JSON is a 400, never an exception. */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<JsonResult> {
-  const type = String(req.headers["content-type"] ?? "").toLowerCase();
-  if (type && !type.includes("json")) {
+  if (!isJsonType(req.headers["content-type"])) {
     req.resume();
     return { ok: false, status: 415, message: "Content-Type は application/json にしてください" };
   }

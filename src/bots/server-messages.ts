@@ -4,4 +4,5 @@ export const SERVER_MESSAGES = {
   notReady: "起動中です。しばらくしてからもう一度お試しください。",
   notFound: "このアドレスにはページがありません。",
   methodNotAllowed: "このアドレスではその操作はできません。",
+  originRefused: "このページからの要求は受け付けていません。",
 } as const;

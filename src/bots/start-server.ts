@@ -37,7 +37,7 @@ export interface RunningServer {
 /** Mounts the channels on one server, listens, and turns ready: the knowledge and dictionary are already loaded. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, core, logger, store } = options;
-  const http = createHttpServer(logger);
+  const http = createHttpServer(logger, { allowedOrigins: config.CORS_ORIGINS });
   const state = options.state ?? createMemoryStore();
   const conversations = createConversations(state, createDialogEngine(core));
   const deps: ChannelDeps = {

@@ -1,5 +1,6 @@
 import { type DestinationStream, type LevelWithSilentOrString, type Logger as PinoLogger, pino } from "pino";
-import { maskPersonalData, mayNeedMasking } from "./mask.js";
+import { maskPersonalData } from "./mask.js";
+import { mayNeedMinimizing, minimizePersonalData } from "./minimize.js";
 
 export type Logger = PinoLogger;
 
@@ -31,15 +32,19 @@ function maskNumber(n: number): number | string {
   return masked.found.myNumber + masked.found.twelveDigit > 0 ? masked.text : n;
 }
 
-/** Every string (keys included) through maskPersonalData; secret keys censored at any depth. */
-function maskValue(value: unknown): unknown {
-  if (typeof value === "string") return maskPersonalData(value).text;
+/** pino's own fields: a time is not a birth date, a pid is not a 個人番号. */
+const PINO_FIELDS = new Set(["level", "time", "pid", "hostname"]);
+
+/** Every string through minimizePersonalData (keys through maskPersonalData); secret keys censored at any depth. */
+function maskValue(value: unknown, top = false): unknown {
+  if (typeof value === "string") return minimizePersonalData(value).text;
   if (typeof value === "number") return maskNumber(value);
-  if (Array.isArray(value)) return value.map(maskValue);
+  if (Array.isArray(value)) return value.map((v) => maskValue(v));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
-      out[maskPersonalData(key).text] = SECRET_KEY_SET.has(key.toLowerCase()) ? REDACTED : maskValue(v);
+      if (top && PINO_FIELDS.has(key)) out[key] = v;
+      else out[maskPersonalData(key).text] = SECRET_KEY_SET.has(key.toLowerCase()) ? REDACTED : maskValue(v);
     }
     return out;
   }
@@ -53,16 +58,16 @@ const SECRET_KEY = new RegExp(`"(?:${SECRET_KEYS.join("|")})"\\s*:`, "i");
 /** False only when no masking or censoring rule can apply: then the line is written as pino made it. */
 function mayHoldPersonalData(line: string): boolean {
   const body = line.replace(PINO_HEADER, "");
-  return mayNeedMasking(body) || SECRET_KEY.test(body);
+  return mayNeedMinimizing(body) || SECRET_KEY.test(body);
 }
 
 // Last stop before the stream: sees the message after interpolation, child bindings, mixins and serialized errors.
 function maskLine(line: string): string {
   if (!mayHoldPersonalData(line)) return line;
   try {
-    return `${JSON.stringify(maskValue(JSON.parse(line)))}\n`;
+    return `${JSON.stringify(maskValue(JSON.parse(line), true))}\n`;
   } catch {
-    return `${maskPersonalData(line.trimEnd()).text}\n`;
+    return `${minimizePersonalData(line.trimEnd()).text}\n`;
   }
 }
 

@@ -1,3 +1,8 @@
+import { maskMyNumbers } from "./my-number.js";
+import { normalizeForMasking } from "./normalize-for-masking.js";
+
+export { isValidMyNumber } from "./my-number.js";
+
 export interface MaskFindings {
   myNumber: number;
   twelveDigit: number;
@@ -25,9 +30,6 @@ const KK = "(?:(?!番号|枝番)[\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Han}ー]
 const ALNUM_VALUE = `[${AN}]{0,15}?${DG}[${AN}]*(?![${AN}]|${UNIT})`;
 const VALUE = `(?:(?<=[\\s:：=＝])${KK}{0,6}${ALNUM_VALUE}|${ALNUM_VALUE})`;
 
-const RUN = new RegExp(`${DG}(?:[${SEP}]{0,3}${DG})*`, "gu");
-const BLOCK = /[0-9０-９]+/gu;
-
 const ERA = "(?:明治|大正|昭和|平成|令和|(?<![A-Za-z])[MTSHRmtshrＭＴＳＨＲ])";
 const YEAR = `(?:${NO_DG_BEFORE}${DG}{4}|${ERA}\\s?(?:元|${DG}{1,2}))`;
 const FULL_DATE = `(?:${YEAR}\\s?[年/／\\-－.．]\\s?${DG}{1,2}\\s?[月/／\\-－.．]\\s?${DG}{1,2}日?|${NO_DG_BEFORE}${DG}{8})`;
@@ -35,7 +37,8 @@ const DATE = `(?:${FULL_DATE}|${NO_DG_BEFORE}${DG}{1,2}\\s?[月/／]\\s?${DG}{1,
 const BIRTH_AFTER_LABEL = new RegExp(`((?:生年月日|誕生日|生まれ)[^0-9０-９\\n。]{0,8}?)${DATE}`, "gu");
 const BIRTH_BEFORE_LABEL = new RegExp(`${DATE}(?=\\s?(?:生まれ|生|うまれ))`, "gu");
 
-const PIN = new RegExp(`(暗証番号${GAP})${ALNUM_VALUE}`, "gu");
+// 暗唱番号 is a common slip for 暗証番号
+const PIN = new RegExp(`(暗[証唱]番号${GAP})${ALNUM_VALUE}`, "gu");
 const INSURER_LABELED = new RegExp(
   `((?<!被)保険者\\s?(?:番号|[NnＮｎ][OoＯｏ][.．]?|№)[^0-9０-９\\n。]{0,12}?)(${NO_DG_BEFORE}${DG}(?:[${SEP}]?${DG}){5,7})(?![${SEP}]?${DG})`,
   "gu",
@@ -52,18 +55,8 @@ const NUMBER = new RegExp(
 );
 const BRANCH = new RegExp(`(枝番号?${GAP})(${VALUE})`, "gu");
 
-const WEIGHTS = [6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
-
 const toAscii = (s: string): string => s.replace(/[０-９]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const digitAt = (s: string, i: number): number => s.charCodeAt(i) - 48;
-
-/** `digits`: 12 ASCII digits. */
-export function isValidMyNumber(digits: string): boolean {
-  if (!/^[0-9]{12}$/u.test(digits)) return false;
-  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * digitAt(digits, i), 0);
-  const remainder = sum % 11;
-  return (remainder <= 1 ? 0 : 11 - remainder) === digitAt(digits, 11);
-}
 
 /** `digits`: 8 ASCII digits (保険者番号 / 公費負担者番号 検証番号). */
 export function isValidInsurerNumber(digits: string): boolean {
@@ -83,86 +76,27 @@ function isPlausibleDate(digits: string): boolean {
   return y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-interface Block {
-  readonly start: number;
-  readonly end: number;
-  readonly digits: string;
-}
-
-// 0120-924-524, 03-6636-0333, 090 1234 5678: the rest of a 12-digit run is a time or a count
-function isPhoneAt(blocks: readonly Block[], i: number): boolean {
-  const [a, b, c] = [blocks[i]?.digits ?? "", blocks[i + 1]?.digits ?? "", blocks[i + 2]?.digits ?? ""];
-  const total = a.length + b.length + c.length;
-  return (
-    a.startsWith("0") &&
-    a.length >= 2 &&
-    a.length <= 5 &&
-    b.length >= 1 &&
-    b.length <= 4 &&
-    c.length >= 3 &&
-    c.length <= 4 &&
-    total >= 10 &&
-    total <= 11
-  );
-}
-
-function maskDigitRun(run: string, found: MaskFindings): string {
-  const blocks: Block[] = [...run.matchAll(BLOCK)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-    digits: toAscii(m[0]),
-  }));
-  const all = blocks.map((b) => b.digits).join("");
-  if (all.length === 12) {
-    if (isValidMyNumber(all)) {
-      found.myNumber++;
-      return "[個人番号]";
-    }
-    if (blocks.some((_, i) => isPhoneAt(blocks, i))) return run;
-    found.twelveDigit++;
-    return "[12桁番号]";
-  }
-  if (all.length < 12 || blocks.length < 2) return run;
-  // a longer run joined by separators: only block-aligned spans that pass the check digit
-  let out = "";
-  let pos = 0;
-  for (let i = 0; i < blocks.length; i++) {
-    let digits = "";
-    let j = i;
-    while (j < blocks.length && digits.length < 12) digits += blocks[j++]?.digits ?? "";
-    const first = blocks[i];
-    const last = blocks[j - 1];
-    if (first && last && digits.length === 12 && isValidMyNumber(digits)) {
-      out += `${run.slice(pos, first.start)}[個人番号]`;
-      pos = last.end;
-      found.myNumber++;
-      i = j - 1;
-    }
-  }
-  return out + run.slice(pos);
-}
-
-function maskMyNumbers(text: string, found: MaskFindings): string {
-  return text.replace(RUN, (run) => maskDigitRun(run, found));
-}
-
 function emptyFindings(): MaskFindings {
   return { myNumber: 0, twelveDigit: 0, insurerNumber: 0, symbolNumber: 0, birthDate: 0, pin: 0 };
 }
 
 // Every rule below needs one of these labels, or (unlabelled) a number of 8 or more digits.
 const LABEL = /生|誕|うまれ|暗証|暗唱|保険者|記号|番号|枝番/;
-// 8 digits each within 6 characters of the next: separators as typed, or as JSON escapes them (\t, \u3000).
-const LONG_NUMBER = /[0-9０-９](?:[^0-9０-９]{0,6}[0-9０-９]){7,}/;
+// 8 digits of any script or width, with anything but letters between them (as typed, or as JSON escapes it).
+const LONG_NUMBER = /\p{Nd}(?:(?:[^\p{L}\p{Nd}]|ー|u[0-9a-fA-F]{4}|[ntr])*\p{Nd}){7,}/u;
 
-/** Conservative pre-check (also on JSON text): false only when maskPersonalData cannot change `text`. */
+/** Conservative pre-check (also on JSON text): false only when maskPersonalData can find nothing in `text`. */
 export function mayNeedMasking(text: string): boolean {
   return LABEL.test(text) || LONG_NUMBER.test(text);
 }
 
-/** Replaces 個人番号, 12-digit numbers, 保険者番号, 記号・番号・枝番, 生年月日 and 暗証番号 with bracketed labels. */
-export function maskPersonalData(text: string): MaskResult {
+/**
+ * Replaces 個人番号, 12-digit numbers, 保険者番号, 記号・番号・枝番, 生年月日 and 暗証番号 with bracketed
+ * labels, in the text after normalizeForMasking (which is what it returns, masked).
+ */
+export function maskPersonalData(raw: string): MaskResult {
   const found = emptyFindings();
+  const text = normalizeForMasking(raw);
   const labelled = (label: string, key: keyof MaskFindings) => (_m: string, head: string) => {
     found[key]++;
     return `${head}${label}`;
@@ -196,6 +130,6 @@ export function maskPersonalData(text: string): MaskResult {
 /** True when the text holds a 12-digit number whose My Number check digit holds. */
 export function containsValidMyNumber(text: string): boolean {
   const found = emptyFindings();
-  maskMyNumbers(text, found);
+  maskMyNumbers(normalizeForMasking(text), found);
   return found.myNumber > 0;
 }

@@ -1,19 +1,11 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  statSync,
-  writeSync,
-} from "node:fs";
-import { dirname } from "node:path";
-import { z } from "zod";
+import { closeSync, existsSync, fstatSync, fsyncSync, statSync, writeSync } from "node:fs";
 import { MATCHING_POLICY } from "../nlp/matching-policy.js";
 import type { Logger } from "./logger.js";
-import { maskPersonalData } from "./mask.js";
+import { minimizePersonalData } from "./minimize.js";
+import { endsWithNewline, openPrivate, purgeOlderThan } from "./store-file.js";
+import type { StoreRecord } from "./store-records.js";
+
+export { parseRecord, readRecords, type StoreRecord } from "./store-records.js";
 
 export const DEFAULT_MISS_STORE_PATH = "./data/feedback.jsonl";
 export const MAX_TEXT_LENGTH = 500;
@@ -22,18 +14,14 @@ export const DEFAULT_LOW_CONFIDENCE = MATCHING_POLICY.lowConfidence;
 export const DEFAULT_SYNC_DELAY_MS = 100;
 /** 50 MB: about 100,000 records, far more than a help-desk lead reads before clearing the file. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+/** Records older than this are removed (by the store itself, and by `npm run purge:misses`). */
+export const DEFAULT_RETENTION_DAYS = 90;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How often a running store looks for expired records. */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** After a failed write, the next attempt waits this long (a full or read-only disk is not retried per question). */
+const RETRY_AFTER_FAILURE_MS = 5_000;
 
-const storeRecordSchema = z.object({
-  ts: z.string(),
-  kind: z.enum(["miss", "feedback"]),
-  channel: z.enum(["teams", "slack", "web", "cli"]),
-  text: z.string(),
-  topic: z.string().optional(),
-  confidence: z.number().optional(),
-  helpful: z.boolean().optional(),
-});
-
-export type StoreRecord = z.infer<typeof storeRecordSchema>;
 export type Channel = StoreRecord["channel"];
 
 export interface QuestionEntry {
@@ -63,10 +51,12 @@ export interface MissStore {
   recordFeedback(entry: FeedbackEntry): boolean;
   /** Flushes to disk and closes the file (on shutdown). */
   close(): void;
+  /** Removes the records older than the retention period now (they also go at start and hourly). */
+  purgeExpired(): { removed: number; kept: number };
 }
 
 export interface MissStoreOptions {
-  readonly logger: Pick<Logger, "error">;
+  readonly logger: Pick<Logger, "error" | "info">;
   readonly path?: string;
   readonly lowConfidence?: number;
   readonly now?: () => Date;
@@ -74,6 +64,10 @@ export interface MissStoreOptions {
   readonly syncDelayMs?: number;
   /** The file never grows past this; further records are dropped (and that is logged once). */
   readonly maxBytes?: number;
+  /** Records older than this many days are removed (at start and hourly). */
+  readonly retentionDays?: number;
+  /** Digits of the phone numbers that may be kept in a record (the guide's lines); any other is replaced. */
+  readonly keepPhones?: ReadonlySet<string>;
   /**
    * Where records go first (with REDIS_URL: the stream all instances share). A record the sink does
    * not take, or gives back later (its write failed), is written to the file as without it.
@@ -85,21 +79,10 @@ export interface RecordSinkLike {
   append(record: StoreRecord, giveBack: (record: StoreRecord) => void): boolean;
 }
 
-function cleanText(text: string, max: number): string {
-  return Array.from(maskPersonalData(text).text).slice(0, max).join("");
-}
-
-function endsWithNewline(path: string): boolean {
-  const size = statSync(path).size;
-  if (size === 0) return true;
-  const fd = openSync(path, "r");
-  try {
-    const last = Buffer.alloc(1);
-    readSync(fd, last, 0, 1, size - 1);
-    return last[0] === 0x0a;
-  } finally {
-    closeSync(fd);
-  }
+/** Stored form of a question: patient data minimised, controls gone, one line, at most `max` characters. */
+function cleanText(text: string, max: number, keepPhones?: ReadonlySet<string>): string {
+  const minimized = minimizePersonalData(text, keepPhones ? { keepPhones } : {}).text;
+  return Array.from(minimized.replace(/\s+/gu, " ").trim()).slice(0, max).join("");
 }
 
 export function createMissStore(options: MissStoreOptions): MissStore {
@@ -108,17 +91,51 @@ export function createMissStore(options: MissStoreOptions): MissStore {
   const now = options.now ?? (() => new Date());
   const syncDelayMs = options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
   let fd: number | undefined;
   let size = 0;
   let fullLogged = false;
   let syncTimer: NodeJS.Timeout | undefined;
+  let lastPurge = Number.NEGATIVE_INFINITY;
+  /** While writes fail: when the next attempt may be made, and how many records were dropped meanwhile. */
+  let outage: { retryAt: number; dropped: number } | undefined;
+
+  function closeFile(): void {
+    if (fd === undefined) return;
+    try {
+      closeSync(fd);
+    } catch {
+      // already unusable
+    }
+    fd = undefined;
+  }
+
+  /** The file was replaced (purge:misses) or removed (cleared by hand) since it was opened: reopen it. */
+  function replacedUnderUs(): boolean {
+    if (fd === undefined) return false;
+    try {
+      return statSync(path).ino !== fstatSync(fd).ino;
+    } catch {
+      return true;
+    }
+  }
+
+  function purgeIfDue(at: number): void {
+    if (at - lastPurge < PURGE_EVERY_MS) return;
+    lastPurge = at;
+    closeFile();
+    const { removed } = purgeOlderThan(path, at - retentionMs);
+    if (removed > 0)
+      options.logger.info({ removed, retentionDays: retentionMs / DAY_MS }, "miss-store: expired records removed");
+  }
 
   function open(): number {
+    purgeIfDue(now().getTime());
+    if (replacedUnderUs()) closeFile();
     if (fd !== undefined) return fd;
-    mkdirSync(dirname(path), { recursive: true });
     // a line torn by a kill must not swallow the next record
     const torn = existsSync(path) && !endsWithNewline(path);
-    fd = openSync(path, "a");
+    fd = openPrivate(path);
     size = statSync(path).size;
     if (torn) size += writeSync(fd, "\n");
     return fd;
@@ -143,6 +160,11 @@ export function createMissStore(options: MissStoreOptions): MissStore {
   }
 
   function writeFile(record: StoreRecord): boolean {
+    const at = Date.now();
+    if (outage && at < outage.retryAt) {
+      outage.dropped++;
+      return false;
+    }
     try {
       const line = `${JSON.stringify(record)}\n`;
       const target = open();
@@ -153,30 +175,37 @@ export function createMissStore(options: MissStoreOptions): MissStore {
         return false;
       }
       size += writeSync(target, line);
+      if (outage) {
+        options.logger.info({ path, dropped: outage.dropped }, "miss-store: writing again");
+        outage = undefined;
+      }
       if (syncDelayMs === 0) sync();
       else syncTimer ??= setTimeout(sync, syncDelayMs).unref();
       return true;
     } catch (err) {
-      options.logger.error({ err, path, kind: record.kind }, "miss-store: write failed");
-      if (fd !== undefined) {
-        try {
-          closeSync(fd);
-        } catch {
-          // already unusable
-        }
-        fd = undefined;
+      // a full or read-only disk fails every question: said once (code only), and once when it ends
+      if (outage) outage.dropped++;
+      else {
+        const code = (err as NodeJS.ErrnoException).code ?? "EIO";
+        options.logger.error(
+          { code, path, kind: record.kind },
+          "miss-store: write failed, records are dropped until it can write again",
+        );
+        outage = { retryAt: 0, dropped: 1 };
       }
+      outage.retryAt = at + RETRY_AFTER_FAILURE_MS;
+      closeFile();
       return false;
     }
   }
 
   function base(kind: StoreRecord["kind"], channel: Channel, text: string): StoreRecord {
-    return { ts: now().toISOString(), kind, channel, text: cleanText(text, MAX_TEXT_LENGTH) };
+    return { ts: now().toISOString(), kind, channel, text: cleanText(text, MAX_TEXT_LENGTH, options.keepPhones) };
   }
 
   function withTopic(record: StoreRecord, topic: string | undefined, confidence: number | undefined): StoreRecord {
     const out = { ...record };
-    if (topic !== undefined) out.topic = cleanText(topic, 100);
+    if (topic !== undefined) out.topic = cleanText(topic, 100, options.keepPhones);
     if (confidence !== undefined && Number.isFinite(confidence)) out.confidence = Math.round(confidence * 1000) / 1000;
     return out;
   }
@@ -186,8 +215,14 @@ export function createMissStore(options: MissStoreOptions): MissStore {
     close() {
       if (syncTimer) clearTimeout(syncTimer);
       sync();
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
+      closeFile();
+    },
+    purgeExpired() {
+      lastPurge = Number.NEGATIVE_INFINITY;
+      const at = now().getTime();
+      lastPurge = at;
+      closeFile();
+      return purgeOlderThan(path, at - retentionMs);
     },
     recordQuestion(entry) {
       if (entry.topic !== "none" && entry.confidence >= lowConfidence) return false;
@@ -202,31 +237,4 @@ export function createMissStore(options: MissStoreOptions): MissStore {
     },
   };
   return store;
-}
-
-/** All well-formed records; a line torn by a kill mid-write is skipped. A missing file reads as empty. */
-export function readRecords(path: string): StoreRecord[] {
-  if (!existsSync(path)) return [];
-  const records: StoreRecord[] = [];
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    if (line.trim() === "") continue;
-    const parsed = parseLine(line);
-    if (parsed) records.push(parsed);
-  }
-  return records;
-}
-
-/** A record read back from elsewhere (the shared stream): well-formed or nothing. */
-export function parseRecord(value: unknown): StoreRecord | undefined {
-  const result = storeRecordSchema.safeParse(value);
-  return result.success ? result.data : undefined;
-}
-
-function parseLine(line: string): StoreRecord | undefined {
-  try {
-    const result = storeRecordSchema.safeParse(JSON.parse(line));
-    return result.success ? result.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

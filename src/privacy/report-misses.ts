@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
-import { maskPersonalData } from "./mask.js";
 import { reportMsg } from "./messages.js";
+import { minimizePersonalData } from "./minimize.js";
 import { readRecords, type StoreRecord } from "./miss-store.js";
+import { stripInvisible } from "./normalize-for-masking.js";
 
 /** The grouping key of a question: NFKC, lower case, whitespace folded (and dropped next to Japanese). */
 export function normalizeQuestion(text: string): string {
@@ -24,16 +25,21 @@ interface FeedbackTally {
   notHelpful: number;
 }
 
+/** A field as it may reach a terminal: minimised, no control character (no escape sequence), one line. */
+const printable = (text: string): string => minimizePersonalData(text).text.replace(/\s+/gu, " ").trim();
+
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function groupMisses(records: readonly StoreRecord[]): [string, MissGroup][] {
   const groups = new Map<string, MissGroup>();
   for (const r of records) {
     if (r.kind !== "miss") continue;
-    const text = normalizeQuestion(maskPersonalData(r.text).text);
+    // an older file (or one edited by hand) may hold anything: minimised again, controls gone, before printing
+    const text = normalizeQuestion(minimizePersonalData(r.text).text);
     const group = groups.get(text) ?? { text, count: 0, topics: new Map<string, number>() };
     group.count++;
-    if (r.topic !== undefined && r.topic !== "none") group.topics.set(r.topic, (group.topics.get(r.topic) ?? 0) + 1);
+    const topic = r.topic === undefined ? undefined : printable(r.topic);
+    if (topic !== undefined && topic !== "none") group.topics.set(topic, (group.topics.get(topic) ?? 0) + 1);
     groups.set(text, group);
   }
   return [...groups].sort(([ka, a], [kb, b]) => b.count - a.count || byCodePoint(ka, kb));
@@ -43,7 +49,7 @@ function tallyFeedback(records: readonly StoreRecord[]): [string, FeedbackTally]
   const tallies = new Map<string, FeedbackTally>();
   for (const r of records) {
     if (r.kind !== "feedback" || r.helpful === undefined) continue;
-    const topic = r.topic ?? "none";
+    const topic = printable(r.topic ?? "none");
     const tally = tallies.get(topic) ?? { helpful: 0, notHelpful: 0 };
     if (r.helpful) tally.helpful++;
     else tally.notHelpful++;
@@ -88,7 +94,7 @@ export function writeMissReport(records: readonly StoreRecord[], write: (s: stri
 /** `npm run report:misses`: prints the report of the JSON-lines file at `path`; returns the exit code. */
 export function runReportMisses(path: string, write: (s: string) => void): number {
   if (!existsSync(path)) {
-    write(`${reportMsg.noFile(path)}\n`);
+    write(`${reportMsg.noFile(stripInvisible(path))}\n`);
     write(formatMissReport([]));
     return 0;
   }
@@ -97,7 +103,7 @@ export function runReportMisses(path: string, write: (s: string) => void): numbe
     records = readRecords(path);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    write(`${reportMsg.readFailed(path, maskPersonalData(reason).text)}\n`);
+    write(`${reportMsg.readFailed(stripInvisible(path), printable(reason))}\n`);
     return 1;
   }
   write(formatMissReport(records));

@@ -40,6 +40,8 @@ export interface TurnOptions {
   readonly pick?: DialogInput["pick"];
   /** false: read the conversation but remember nothing (a question still being typed). */
   readonly save?: boolean;
+  /** Runs the (synchronous) reading of the turn, e.g. charged to the client's answering-time budget. */
+  readonly meter?: <T>(work: () => T) => Promise<T>;
 }
 
 /** Conversation ids are the channel's (Teams conversation + thread, Slack channel + thread, a page session). */
@@ -49,10 +51,11 @@ export function createConversations(
   ttlMs = DEFAULT_LIMITS.ttlMs,
 ): Conversations {
   return {
-    async turn(conversationId, text, { now, pick, save = true } = {}) {
+    async turn(conversationId, text, { now, pick, save = true, meter } = {}) {
       const key = stateKeys.conversation(conversationId);
       const state = parseState(await store.get(key));
-      const turn = dialog.turn({ text, state, ...(now ? { now } : {}), ...(pick ? { pick } : {}) });
+      const read = () => dialog.turn({ text, state, ...(now ? { now } : {}), ...(pick ? { pick } : {}) });
+      const turn = meter ? await meter(read) : read();
       if (!save) return turn;
       if (turn.state) await store.set(key, turn.state, ttlMs);
       else await store.delete(key);

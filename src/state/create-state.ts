@@ -19,7 +19,7 @@ export interface SharedState {
 
 /** The embedded default keeps state in this process; REDIS_URL shares it between instances. */
 export function createSharedState(
-  config: Pick<Config, "REDIS_URL" | "RECORD_RETENTION_DAYS">,
+  config: Pick<Config, "REDIS_URL" | "MISS_RETENTION_DAYS">,
   logger: Logger,
   localRecordsPath?: string,
 ): SharedState {
@@ -29,7 +29,7 @@ export function createSharedState(
   }
   const link = connectRedis({ url: config.REDIS_URL, logger });
   const store = createRedisStore(link);
-  const records = createRecordStream(link, { retentionDays: config.RECORD_RETENTION_DAYS });
+  const records = createRecordStream(link, { retentionDays: config.MISS_RETENTION_DAYS });
   const readRecords = () => readAllRecords(link, localRecordsPath);
   return {
     store,

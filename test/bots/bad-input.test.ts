@@ -10,7 +10,7 @@ import { BOT_TOKEN, eventEnvelope, mention, SIGNING_SECRET, signedHeaders } from
 import { message, uniqueId } from "./teams/activities.js";
 import { type FakeConnector, type SentActivity, startFakeConnector } from "./teams/fake-connector.js";
 import { cardActions } from "./teams/validate-card.js";
-import { type Reply, send } from "./web/web-client.js";
+import { type Reply, send, storedTexts } from "./web/web-client.js";
 
 type Activity = SentActivity["body"];
 
@@ -286,4 +286,100 @@ async function expectHandled(entry: EntryPoint, { payload, topic }: BadInput): P
 
 describe.each(ENTRY_POINTS)("bad input on $name: a 4xx or a kind reply, never a crash", (entry) => {
   for (const input of BAD_INPUTS) it(input.why, () => expectHandled(entry, input));
+});
+
+interface CrossSite {
+  readonly why: string;
+  readonly headers: Record<string, string | undefined>;
+}
+
+/** What a page on another site can make a browser send without a preflight, and what it may not send at all. */
+const CROSS_SITE: readonly CrossSite[] = [
+  { why: "content-type text/plain;json", headers: { "content-type": "text/plain;json" } },
+  {
+    why: "content-type text/plain (a fetch with a string body)",
+    headers: { "content-type": "text/plain;charset=UTF-8" },
+  },
+  { why: "no content-type (a Blob body)", headers: { "content-type": undefined } },
+  { why: "content-type application/jsonp", headers: { "content-type": "application/jsonp" } },
+  { why: "an Origin on another site", headers: { origin: "https://evil.example" } },
+  { why: "Origin null (a sandboxed page)", headers: { origin: "null" } },
+];
+
+describe.each(ENTRY_POINTS)("requests from another site on $name: refused, nothing answered", (entry) => {
+  for (const { why, headers } of CROSS_SITE) {
+    it(why, async () => {
+      const { body, headers: base } = entry.wrap({ text: QUESTION });
+      const merged: Record<string, string> = {};
+      for (const [k, v] of Object.entries({ ...base, ...headers })) if (v !== undefined) merged[k] = v;
+      const reply = await send(`${server.url}${entry.path}`, { method: "POST", headers: merged, body });
+      await entry.settle?.();
+      expect(reply.status).toBeGreaterThanOrEqual(400);
+      expect(reply.status).toBeLessThan(500);
+      expect(entry.shown(reply)).toEqual([]);
+      expect(entry.stray()).toEqual([]);
+      expect(storedTexts(server)).not.toContain(`${QUESTION} ${MARK}`);
+    });
+  }
+
+  it("the same request with application/json and no Origin is answered", async () => {
+    const normal = await post(entry, { text: QUESTION });
+    expect(normal.status).toBe(200);
+    expect(entry.shown(normal).map((s) => s.topic)).toEqual(["1-2"]);
+  });
+});
+
+interface Pasted {
+  readonly why: string;
+  readonly text: string;
+  /** What must appear nowhere: not in what was shown, not in the store, not in the logs. */
+  readonly secrets: readonly string[];
+  readonly personalNumber?: boolean;
+}
+
+// A valid 個人番号 (check digit holds) in every form staff have pasted it, and the other patient data.
+const PASTED: readonly Pasted[] = [
+  ...[
+    ["dots", "1234.5678.9018"],
+    ["commas", "1234,5678,9018"],
+    ["読点", "1234、5678、9018"],
+    ["slashes", "1234/5678/9018"],
+    ["newlines", "1234\n5678\n9018"],
+    ["four spaces", "1234    5678    9018"],
+    ["parentheses", "(1234)(5678)(9018)"],
+    ["mathematical digits", "𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗𝟎𝟏𝟖"],
+    ["inside a longer run", "991234567890188"],
+  ].map(([why, n]) => ({
+    why: `a 個人番号 with ${why}`,
+    text: `${QUESTION} ${n}`,
+    secrets: ["9018", "𝟗𝟎𝟏𝟖", "5678"],
+    personalNumber: true,
+  })),
+  { why: "a name after 患者", text: `患者の山田太郎さんが${QUESTION}`, secrets: ["山田", "太郎"] },
+  { why: "a kana name", text: `ヤマダ タロウ様が${QUESTION}`, secrets: ["ヤマダ", "タロウ"] },
+  { why: "an address", text: `東京都港区芝公園1-2-3の患者 ${QUESTION}`, secrets: ["芝公園"] },
+  { why: "a phone number", text: `090-1234-5678 の患者 ${QUESTION}`, secrets: ["1234-5678"] },
+  { why: "an e-mail", text: `taro@example.jp ${QUESTION}`, secrets: ["taro@"] },
+  { why: "an unlabelled date", text: `1975年1月2日の人 ${QUESTION}`, secrets: ["1975"] },
+  { why: "a 和暦 date", text: `平成元年5月6日の患者 ${QUESTION}`, secrets: ["平成元年"] },
+  { why: "暗唱番号", text: `暗唱番号は4821 ${QUESTION}`, secrets: ["4821"] },
+];
+
+describe.each(ENTRY_POINTS)("patient data pasted on $name: never shown, stored or logged in clear", (entry) => {
+  for (const { why, text, secrets, personalNumber } of PASTED) {
+    it(why, async () => {
+      const logsBefore = server.logs.length;
+      const reply = await post(entry, { text });
+      expect(reply.status).toBe(200);
+      const shown = entry.shown(reply).map((s) => s.content);
+      expect(shown).toHaveLength(1);
+      const stored = storedTexts(server).join("\n");
+      const logged = JSON.stringify(server.logs.slice(logsBefore));
+      for (const secret of secrets) {
+        // the shown reply is JSON: a newline is \n there, so a secret cannot hide behind an escape
+        for (const where of [shown.join("\n"), stored, logged]) expect(where).not.toContain(secret);
+      }
+      if (personalNumber) expect(shown[0]).toContain("個人番号（マイナンバー）が含まれていたため");
+    });
+  }
 });

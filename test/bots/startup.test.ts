@@ -101,6 +101,25 @@ describe("start-up: a bad setting or file stops the server before it listens", (
     await refusesToStart({ NODE_ENV: "production" }, /MicrosoftAppId/);
   });
 
+  it("off loopback without AGENT_TOKEN the agents' page refuses to start unless AGENT_PAGE_PUBLIC=true", async () => {
+    await refusesToStart({ HOST: "0.0.0.0" }, /AGENT_TOKEN: .*AGENT_PAGE_PUBLIC=true/u);
+  });
+
+  it("a DATA_DIR that cannot be written is found at start, not per question", async () => {
+    writeFileSync(join(scratch, "not-a-folder"), "");
+    await refusesToStart({ DATA_DIR: join(scratch, "not-a-folder") }, /DATA_DIR=.*に書き込めません/u);
+  });
+
+  it.each([
+    [{ SLACK_API_URL: "http://slack.example.com/api/" }, /SLACK_API_URL: https: の URL/u],
+    [{ CORS_ORIGINS: "https://crm.example.jp,*" }, /CORS_ORIGINS: \* は指定できません/u],
+    [{ MISS_RETENTION_DAYS: "0" }, /MISS_RETENTION_DAYS/u],
+    [{ MISS_RETENTION_DAYS: "ninety" }, /MISS_RETENTION_DAYS/u],
+    [{ AGENT_PAGE_PUBLIC: "maybe" }, /AGENT_PAGE_PUBLIC/u],
+  ])("config refuses %o", async (env, expected) => {
+    await refusesToStart(env, expected);
+  });
+
   it("a port in use is said plainly", async () => {
     const blocker = createServer().listen(0, "127.0.0.1");
     await new Promise((r) => blocker.once("listening", r));
@@ -133,11 +152,12 @@ describe("running and stopping", () => {
 
   it("on an address others can reach, Teams stays off without an app ID and the banner says why", async () => {
     const port = await freePort();
-    const s = start({ PORT: String(port), HOST: "0.0.0.0" });
+    // the agents' page open to anyone only when that is said explicitly
+    const s = start({ PORT: String(port), HOST: "0.0.0.0", AGENT_PAGE_PUBLIC: "true" });
     try {
       await waitReady(port);
       expect(s.stderr()).toContain("Teams（/api/messages）は起動していません");
-      expect(s.stderr()).toContain("AGENT_TOKEN");
+      expect(s.stderr()).toContain("AGENT_PAGE_PUBLIC=true");
       const reply = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: "POST",
         headers: { "content-type": "application/json" },

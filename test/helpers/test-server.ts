@@ -1,10 +1,9 @@
 import { appendFileSync, mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import { type ChannelMounter, type RunningServer, startServer } from "../../src/bots/start-server.js";
 import { readConfig } from "../../src/config.js";
-import { type Core, loadCore } from "../../src/core.js";
+import { type Core, guidePhoneDigits, loadCore } from "../../src/core.js";
 import { createLogger } from "../../src/privacy/logger.js";
 import { createMissStore } from "../../src/privacy/miss-store.js";
 import { findProjectRoot } from "../../src/project-root.js";
@@ -55,10 +54,13 @@ export async function startTestServer(
     },
   });
   const logger = createLogger({ level: "info", destination });
-  const storePath = join(mkdtempSync(join(tmpdir(), "onshi-store-")), "feedback.jsonl");
-  const store = createMissStore({ logger, path: storePath });
+  // Stores live under test-output/stores too: scripts/scan-test-logs.ts reads everything the run wrote.
+  const storeRoot = join(findProjectRoot(), "test-output", "stores");
+  mkdirSync(storeRoot, { recursive: true });
+  const storePath = join(mkdtempSync(join(storeRoot, "onshi-store-")), "feedback.jsonl");
   const counts = createDailyCounts({ logger, path: join(dirname(storePath), "daily-counts.json") });
   const core = await sharedCore();
+  const store = createMissStore({ logger, path: storePath, keepPhones: guidePhoneDigits(core) });
   const server = await startServer({
     config: configured.config,
     core,

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isValidMyNumber, maskPersonalData } from "../../src/privacy/mask.js";
 
+/** Every class of gap a number has been pasted with: as typed, invisible, punctuation, line breaks, brackets, wide spaces. */
 const SEPARATORS = [
   " ",
   "\u3000",
@@ -19,9 +20,34 @@ const SEPARATORS = [
   "\u200d",
   "\u2060",
   "\ufeff",
+  "\u00ad",
+  "\u202e",
+  "\u001b",
+  ".",
+  ",",
+  "、",
+  "。",
+  "/",
+  "・",
+  "\n",
+  "\r\n",
+  "\t",
+  "    ",
+  "\u3000\u3000\u3000\u3000",
+  "(",
+  ")",
+  ")(",
+  "（",
+  "）",
+  "「",
+  "」",
+  "*",
 ];
-const OPEN = "〔";
-const CLOSE = "〕";
+/** The zero of each script and width a digit has been pasted in (NFKC or Unicode folds each to ASCII). */
+const DIGIT_ZEROS = [0x30, 0xff10, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x660, 0x6f0, 0x966];
+// Letters (NFKC-stable), so no run of digits reaches across them: the slot holds only what the number became.
+const OPEN = "ꙮ";
+const CLOSE = "ꚙ";
 
 const chars = (from: number, to: number) => fc.integer({ min: from, max: to }).map((c) => String.fromCodePoint(c));
 const asciiNoDigit = chars(0x20, 0x7e).filter((c) => !/[0-9]/u.test(c));
@@ -60,23 +86,23 @@ const validMyNumber = elevenDigits.map((d) => {
   return [...d, r <= 1 ? 0 : 11 - r].join("");
 });
 
-/** The digits as staff might paste them: any digit full-width, 0-3 separators in any gap. */
+/** The digits as staff might paste them: each digit in any script or width, any separators in any gap. */
 const written = (digits: string) =>
   fc
     .tuple(
-      fc.array(fc.boolean(), { minLength: digits.length, maxLength: digits.length }),
+      fc.array(fc.constantFrom(...DIGIT_ZEROS), { minLength: digits.length, maxLength: digits.length }),
       fc.array(
         fc.oneof(
           { arbitrary: fc.constant([]), weight: 2 },
-          { arbitrary: fc.array(fc.constantFrom(...SEPARATORS), { minLength: 1, maxLength: 3 }), weight: 1 },
+          { arbitrary: fc.array(fc.constantFrom(...SEPARATORS), { minLength: 1, maxLength: 4 }), weight: 1 },
         ),
         { minLength: digits.length, maxLength: digits.length },
       ),
     )
-    .map(([wide, seps]) =>
+    .map(([zeros, seps]) =>
       [...digits]
         .map((d, i) => {
-          const digit = wide[i] ? String.fromCharCode(d.charCodeAt(0) + 0xfee0) : d;
+          const digit = String.fromCodePoint((zeros[i] ?? 0x30) + Number(d));
           return i === 0 ? digit : `${(seps[i] ?? []).join("")}${digit}`;
         })
         .join(""),
@@ -84,12 +110,12 @@ const written = (digits: string) =>
 
 const validWritten = validMyNumber.chain((n) => written(n).map((w) => ({ n, w })));
 
-/** Digits still readable in `s`: NFKC, without the [12桁番号] label. */
+/** Digits still readable in `s`, in any script: without the [12桁番号] label. */
 const digitsIn = (s: string): string =>
   s
     .normalize("NFKC")
     .replaceAll("[12桁番号]", "")
-    .replace(/[^0-9]/gu, "");
+    .replace(/[^\p{Nd}]/gu, "");
 
 /** The output between the markers: only the number can have put digits there. */
 function slot(out: string): string {
@@ -135,12 +161,27 @@ describe("other 12- and 13-digit runs", () => {
     );
   });
 
-  it("a contiguous 13-digit number (法人番号) is kept as it is", () => {
+  it("a 13-digit number (法人番号) is kept unless 12 of its digits in a row pass the check", () => {
     const thirteen = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 13, maxLength: 13 }).map((d) => d.join(""));
     fc.assert(
       fc.property(textWithoutDigits, thirteen, textWithoutDigits, (before, n, after) => {
-        expect(slot(maskPersonalData(`${before}${OPEN}${n}${CLOSE}${after}`).text)).toBe(n);
+        const out = slot(maskPersonalData(`${before}${OPEN}${n}${CLOSE}${after}`).text);
+        const hidden = isValidMyNumber(n.slice(0, 12)) || isValidMyNumber(n.slice(1));
+        expect(out === n).toBe(!hidden);
       }),
+    );
+  });
+
+  it("a valid number inside a longer run of digits is still found", () => {
+    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 8 }).map((d) => d.join(""));
+    fc.assert(
+      fc.property(digits, validMyNumber, digits, (head, n, tail) => {
+        const { text, found } = maskPersonalData(`${head}${n}${tail}`);
+        expect(found.myNumber).toBeGreaterThanOrEqual(1);
+        expect(text).toContain("[個人番号]");
+        expect(digitsIn(text).length).toBeLessThanOrEqual(head.length + tail.length);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const silent = { error: () => undefined };
+const silent = { error: () => undefined, info: () => undefined };
 const fixedNow = () => new Date("2025-01-06T00:00:00.000Z");
 
 describe("miss store", () => {

@@ -63,6 +63,7 @@ function capture() {
     recordMiss: keep,
     recordFeedback: keep,
     close: () => {},
+    purgeExpired: () => ({ removed: 0, kept: 0 }),
   };
   return { logger, store, lines, stored };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../../src/config.js";
 
-describe("REDIS_URL and RECORD_RETENTION_DAYS are validated at start-up", () => {
+describe("REDIS_URL is validated at start-up", () => {
   it("accepts redis:// and rediss://, and nothing set (the embedded default)", () => {
     for (const url of ["redis://127.0.0.1:6379", "rediss://cache.example:6380/1", ""]) {
       const r = readConfig({ REDIS_URL: url });
@@ -9,18 +9,11 @@ describe("REDIS_URL and RECORD_RETENTION_DAYS are validated at start-up", () => 
     }
     const none = readConfig({});
     expect(none.ok && none.config.REDIS_URL).toBeFalsy();
-    expect(none.ok && none.config.RECORD_RETENTION_DAYS).toBe(90);
   });
 
   it.each(["http://127.0.0.1:6379", "127.0.0.1:6379", "redis//x"])("names REDIS_URL for %s", (url) => {
     const r = readConfig({ REDIS_URL: url });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toContain("REDIS_URL");
-  });
-
-  it("names RECORD_RETENTION_DAYS when it is not a positive number of days", () => {
-    const r = readConfig({ RECORD_RETENTION_DAYS: "0" });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toContain("RECORD_RETENTION_DAYS");
   });
 });

@@ -39,7 +39,7 @@ let redis: LocalRedis;
 let core: Core;
 const opened: SharedState[] = [];
 const open = (logger: Logger) => {
-  const s = createSharedState({ REDIS_URL: redis.url, RECORD_RETENTION_DAYS: 30 }, logger);
+  const s = createSharedState({ REDIS_URL: redis.url, MISS_RETENTION_DAYS: 30 }, logger);
   opened.push(s);
   return s;
 };

@@ -14,6 +14,7 @@ import {
   mention,
   postSigned,
   SIGNING_SECRET,
+  signedHeaders,
 } from "../bots/slack/slack-requests.js";
 import { message } from "../bots/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../bots/teams/fake-connector.js";
@@ -66,6 +67,18 @@ describe("two instances sharing Redis", () => {
     await slack.waitFor(() => postsIn("C-retry").length >= 1);
     await settle(500);
     expect(postsIn("C-retry")).toHaveLength(1);
+  });
+
+  it("an exact replay of a signed request sent to the other instance is acknowledged and not run again", async () => {
+    const root = mention("停電で資格確認ができない", { channel: "C-replay" });
+    const body = eventBody(root, "EvReplay1");
+    const headers = signedHeaders(body);
+    const first = await fetch(`${a.url}/slack/events`, { method: "POST", headers, body });
+    const replay = await fetch(`${b.url}/slack/events`, { method: "POST", headers, body });
+    expect([first.status, replay.status]).toEqual([200, 200]);
+    await slack.waitFor(() => postsIn("C-replay").length >= 1);
+    await settle(500);
+    expect(postsIn("C-replay")).toHaveLength(1);
   });
 
   it("a Teams redelivery to the other instance is answered once", async () => {
@@ -157,7 +170,10 @@ describe("two instances sharing Redis", () => {
     const event = mention("別人の情報が表示された", { channel: "C-after" });
     const body = eventBody(event, "EvAfterRestart");
     await postSigned(a.url, body);
-    await postSigned(b.url, body, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    await postSigned(b.url, body, {
+      timestamp: Math.floor(Date.now() / 1000) - 1,
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
     await slack.waitFor(() => postsIn("C-after").length >= 1);
     await settle(500);
     expect(postsIn("C-after")).toHaveLength(1);

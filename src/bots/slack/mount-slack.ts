@@ -11,7 +11,7 @@ import { registerCommand } from "./on-command.js";
 import { registerHome } from "./on-home.js";
 import { registerMessageListeners } from "./on-messages.js";
 import { createSlackApp } from "./slack-app.js";
-import { SLACK_EVENTS_PATH, slackEventsRoute } from "./slack-route.js";
+import { REPLAY_WINDOW_MS, SLACK_EVENTS_PATH, slackEventsRoute } from "./slack-route.js";
 
 /** How long start-up waits for the Socket Mode connection before going on without it (it keeps trying). */
 const SOCKET_START_WAIT_MS = 15_000;
@@ -71,7 +71,10 @@ export async function mountSlack(deps: ChannelDeps): Promise<MountedChannel | un
   slack.warm();
 
   if (slack.httpReceiver) {
-    deps.http.server.post(SLACK_EVENTS_PATH, safeRoute(logger, slackEventsRoute(slack.httpReceiver)));
+    // Replays are remembered in the shared store: one sent to another instance is not run again either.
+    const firstTime = (signature: string) =>
+      deps.state.claim(stateKeys.delivery("slack-signature", signature), REPLAY_WINDOW_MS);
+    deps.http.server.post(SLACK_EVENTS_PATH, safeRoute(logger, slackEventsRoute(slack.httpReceiver, firstTime)));
     return {
       name: "slack",
       get description() {

@@ -18,7 +18,7 @@ import {
 } from "./block-parts.js";
 import { blockMsg } from "./messages.js";
 import { linesBlocks, linksBlocks, partiesBlocks } from "./render-contacts.js";
-import { clip, clipEscaped, escapeMrkdwn as esc } from "./slack-text.js";
+import { clip, clipEscaped, defuseMentions, escapeMrkdwn as esc } from "./slack-text.js";
 
 export interface SlackMessage {
   /** The fallback for notifications and screen readers: the whole answer as escaped text. */
@@ -113,9 +113,12 @@ function tailBlocks(answer: Answer, options: RenderOptions, id: NextId): Block[]
   }
   if (answer.alternatives.length > 0) {
     // Quoted as typed, less what no one means to type (NUL, bidi overrides, zero-width, lone surrogates).
-    const quoted = stripInvisible(options.question ?? "")
-      .replace(/\s+/g, " ")
-      .trim();
+    // Mentions cannot fire from it: @channel, @here or @someone come back as ＠channel (Slack reads only "@").
+    const quoted = defuseMentions(
+      stripInvisible(options.question ?? "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
     const lead = quoted ? esc(blockMsg.didYouMean(clip(quoted, QUOTE_MAX))) : esc(blockMsg.alternatives);
     out.push(...sections([lead]), ...actions(refButtons(answer.alternatives, id)));
   }

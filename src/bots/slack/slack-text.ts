@@ -1,3 +1,5 @@
+import { cutText, MAX_TEXT_CHARS } from "../cut-text.js";
+
 /**
  * Slack text in and out: the user's message as plain text for the engine, and any text we send
  * escaped so that `<!channel>`, `<@U…>` or `<https://x|y>` can never mention anyone or disguise a link.
@@ -18,14 +20,25 @@ export function mrkdwnLink(url: string, label: string): string {
   return `<${safeUrl}|${escapeMrkdwn(label).replace(/\|/g, "｜")}>`;
 }
 
-// <@U123>, <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>, <mailto:a@b>
-const SPECIAL = /<([@#!])([^>|]*)(?:\|([^>]*))?>|<([^>|]+)(?:\|([^>]*))?>/g;
+// <@U123>, <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>, <mailto:a@b>.
+// No class admits "<": an unclosed "<" ends its attempt at the next "<", so the scan stays linear.
+const SPECIAL = /<([@#!])([^<>|]*)(?:\|([^<>]*))?>|<([^<>|]+)(?:\|([^<>]*))?>/g;
+
+/**
+ * User text quoted back in a message we post: "@" becomes "＠", so no @channel, @here or @name in
+ * it can notify anyone (our text is escaped too, so no <!channel> can be formed either).
+ */
+export function defuseMentions(text: string): string {
+  return text.replace(/[@＠]/gu, "＠");
+}
 
 /**
  * The question as the user wrote it: mentions (ours included) removed, Slack's markup turned back
  * into plain words (a link becomes its label), entities decoded.
  */
-export function plainFromSlack(text: string): string {
+export function plainFromSlack(raw: string): string {
+  // the matcher reads no more than this: nothing longer is parsed (Slack markup and entities may double it)
+  const text = cutText(raw, MAX_TEXT_CHARS * 2);
   const plain = text.replace(
     SPECIAL,
     (
@@ -42,7 +55,7 @@ export function plainFromSlack(text: string): string {
       return label ?? url ?? "";
     },
   );
-  return unescapeEntities(plain).replace(/\s+/g, " ").trim();
+  return cutText(unescapeEntities(plain).replace(/\s+/g, " ").trim());
 }
 
 /**

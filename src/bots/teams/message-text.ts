@@ -1,4 +1,5 @@
 import { type Activity, TurnContext } from "botbuilder";
+import { cutText, MAX_TEXT_CHARS } from "../cut-text.js";
 import { HELP_WORDS } from "./messages.js";
 
 const ENTITIES: Readonly<Record<string, string>> = {
@@ -14,7 +15,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * text), other people's mentions reduced to their names, HTML entities decoded, spaces trimmed.
  */
 export function questionText(activity: Activity): string {
-  let text = typeof activity.text === "string" ? activity.text : "";
+  // the matcher reads no more than this: nothing longer is parsed (markup may double the length)
+  let text = typeof activity.text === "string" ? cutText(activity.text, MAX_TEXT_CHARS * 2) : "";
   // TurnContext.removeRecipientMention mutates the activity and removes only the first mention
   const botId = activity.recipient?.id;
   for (const mention of TurnContext.getMentions(activity)) {
@@ -22,11 +24,13 @@ export function questionText(activity: Activity): string {
       text = text.split(mention.text).join(" ");
     }
   }
-  return text
-    .replace(/<at>([^<]*)<\/at>/giu, "$1")
-    .replace(/&(?:nbsp|amp|lt|gt|quot);/gu, (e) => ENTITIES[e] ?? e)
-    .replace(/\s+/gu, " ")
-    .trim();
+  return cutText(
+    text
+      .replace(/<at>([^<]*)<\/at>/giu, "$1")
+      .replace(/&(?:nbsp|amp|lt|gt|quot);/gu, (e) => ENTITIES[e] ?? e)
+      .replace(/\s+/gu, " ")
+      .trim(),
+  );
 }
 
 export function isHelpCommand(text: string): boolean {

@@ -7,6 +7,8 @@ import { readJsonBody } from "../read-body.js";
 import { isConnectorUnavailable } from "./bounded-connector.js";
 import { teamsMsg } from "./messages.js";
 import { isLoopbackUrl, parseActivity } from "./parse-activity.js";
+import { routeSdkConsole } from "./sdk-console.js";
+import { boundSigningKeyDownloads } from "./signing-keys.js";
 import { createAuthentication, TeamsAdapter } from "./teams-adapter.js";
 import { createTeamsBot } from "./teams-bot.js";
 
@@ -46,6 +48,10 @@ function createAdapter(deps: ChannelDeps): TeamsAdapter {
  */
 export function mountTeams(deps: ChannelDeps): MountedChannel {
   const { config, logger, http } = deps;
+  boundSigningKeyDownloads((reason) =>
+    logger.error({ channel: "teams", reason }, "teams: signing keys could not be fetched"),
+  );
+  const unrouteConsole = routeSdkConsole(logger);
   const adapter = createAdapter(deps);
   const bot = createTeamsBot(deps, { allowedTenants: config.TEAMS_ALLOWED_TENANTS });
 
@@ -71,6 +77,11 @@ export function mountTeams(deps: ChannelDeps): MountedChannel {
       req.body = activity;
       const authHeader = String(req.headers.authorization ?? "");
       const outcome = await http.track(adapter.handle(authHeader, activity, bot));
+      if (outcome.kind === "busy") {
+        res.header("Retry-After", "1");
+        res.send(503, { error: teamsMsg.busy });
+        return;
+      }
       if (outcome.kind === "unauthorized") {
         logger.warn({ channel: "teams", reason: outcome.reason.slice(0, 200) }, "teams: request rejected");
         res.send(401, { error: teamsMsg.unauthorized });
@@ -89,6 +100,7 @@ export function mountTeams(deps: ChannelDeps): MountedChannel {
       : teamsMsg.bannerNoAuth,
     async stop() {
       adapter.abortTurns();
+      unrouteConsole();
     },
   };
 }

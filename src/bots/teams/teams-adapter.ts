@@ -5,12 +5,35 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from "botbuilder";
+import { AuthenticationConstants } from "botframework-connector";
+import { CallerIdConstants } from "botframework-schema";
 import type { Config } from "../../config.js";
 import { boundConnectorFactory, DEFAULT_OUTBOUND_LIMITS, type OutboundLimits } from "./bounded-connector.js";
 
+/** Requests still being authenticated at once; past this, 503 (a flood of forged tokens waits on nothing). */
+export const MAX_UNAUTHENTICATED_IN_FLIGHT = 32;
+
 export type TurnOutcome =
   | { readonly kind: "unauthorized"; readonly reason: string }
+  | { readonly kind: "busy" }
   | { readonly kind: "done"; readonly status: number; readonly body?: unknown };
+
+/**
+ * The public cloud's settings with another signing-key metadata URL (a test's local server). The
+ * SDK takes all of them as given once one is set, so the others are spelled out as its defaults.
+ */
+function publicCloudWithMetadata(metadataUrl: string): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
 
 /** Bot Framework authentication from the validated config (never from process.env). */
 export function createAuthentication(config: Config): ConfigurationBotFrameworkAuthentication {
@@ -21,6 +44,7 @@ export function createAuthentication(config: Config): ConfigurationBotFrameworkA
     ...(config.MicrosoftAppId ? { MicrosoftAppId: config.MicrosoftAppId } : {}),
     ...(config.MicrosoftAppPassword ? { MicrosoftAppPassword: config.MicrosoftAppPassword } : {}),
     ...(config.MicrosoftAppTenantId ? { MicrosoftAppTenantId: config.MicrosoftAppTenantId } : {}),
+    ...(config.TEAMS_OPENID_METADATA_URL ? publicCloudWithMetadata(config.TEAMS_OPENID_METADATA_URL) : {}),
   };
   return new ConfigurationBotFrameworkAuthentication(options);
 }
@@ -33,6 +57,7 @@ export function createAuthentication(config: Config): ConfigurationBotFrameworkA
  */
 export class TeamsAdapter extends CloudAdapter {
   private readonly turns = new Set<AbortController>();
+  private authenticating = 0;
 
   constructor(
     auth: ConfigurationBotFrameworkAuthentication,
@@ -47,10 +72,14 @@ export class TeamsAdapter extends CloudAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<TurnOutcome> {
     let auth: Awaited<ReturnType<typeof this.botFrameworkAuthentication.authenticateRequest>>;
+    if (this.authenticating >= MAX_UNAUTHENTICATED_IN_FLIGHT) return { kind: "busy" };
+    this.authenticating++;
     try {
       auth = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
     } catch (err) {
       return { kind: "unauthorized", reason: err instanceof Error ? err.message : String(err) };
+    } finally {
+      this.authenticating--;
     }
     const turn = new AbortController();
     const timer = setTimeout(() => turn.abort(), this.limits.turnMs);

@@ -4,6 +4,7 @@ export const webMsg = {
   bannerToken: "（AGENT_TOKEN で保護: API は Authorization: Bearer、ページはログイン）",
   bannerOpen: "（認証なし: AGENT_TOKEN を設定すると保護されます）",
   unauthorized: "認証が必要です。正しいトークンを指定してください。",
+  busy: (seconds: number) => `ただいま混み合っています。${seconds}秒ほど待ってからもう一度お試しください。`,
   rateLimited: (seconds: number) => `問い合わせが多すぎます。${seconds}秒ほど待ってからもう一度お試しください。`,
   notObject: 'JSON オブジェクトで指定してください（例 {"text": "停電"}）',
   required: "必須です",

@@ -15,8 +15,11 @@ function searchParams(req: Request): URLSearchParams {
   return new URL(req.url ?? "/", "http://localhost").searchParams;
 }
 
+/** Runs the synchronous part of an answer, charging its time to the request's client (fair-share.ts). */
+export type Meter = <T>(req: Request, work: () => T) => Promise<T>;
+
 /** The handlers behind /api/*: plain data from the core, as JSON. Auth, CORS and limits are the router's. */
-export function createWebApi(deps: ChannelDeps) {
+export function createWebApi(deps: ChannelDeps, meter: Meter = async (_req, work) => work()) {
   const { core } = deps;
   const clock = () => deps.now?.() ?? new Date();
 
@@ -28,10 +31,14 @@ export function createWebApi(deps: ChannelDeps) {
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
       const { typing, session, ...question } = parsed.value;
       // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
-      if (!session) return sendJson(res, 200, ask(deps, { channel: "web", ...question, record: !typing }).answer);
+      if (!session) {
+        const { answer } = await meter(req, () => ask(deps, { channel: "web", ...question, record: !typing }));
+        return sendJson(res, 200, answer);
+      }
       const { text, now, topic, variant, fact } = question;
       const pick = topic ? { topic, ...(variant ? { variant } : {}), ...(fact ? { fact } : {}) } : undefined;
       const outcome = await converse(deps, {
+        meter: (work) => meter(req, work),
         channel: "web",
         conversation: session,
         text,
@@ -67,12 +74,14 @@ export function createWebApi(deps: ChannelDeps) {
         return sendJson(res, 404, { error: `topic: ${webMsg.badTopic}` });
       const now = parseNowParam(searchParams(req).get("now"));
       if (!now.ok) return sendJson(res, 400, { error: now.error });
-      const { answer } = ask(deps, {
-        channel: "web",
-        text: "",
-        topic: id,
-        ...(now.value ? { now: now.value } : {}),
-      });
+      const { answer } = await meter(req, () =>
+        ask(deps, {
+          channel: "web",
+          text: "",
+          topic: id,
+          ...(now.value ? { now: now.value } : {}),
+        }),
+      );
       sendJson(res, 200, answer);
     },
   };

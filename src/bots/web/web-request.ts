@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { type TopicId, topicIdSchema } from "../../knowledge/schema.js";
+import { cutText } from "../cut-text.js";
 import { webMsg } from "./messages.js";
 
-/** The longest question the matcher sees; a longer paste is cut (the body itself may be 16 KB). */
-export const MAX_TEXT_CHARS = 2_000;
+export { cutText, MAX_TEXT_CHARS } from "../cut-text.js";
+
 const ALLOWED_KEYS = ["text", "now", "topic", "variant", "fact", "typing", "session"] as const;
 const SAFE_KEY = /^[A-Za-z_$][\w$]{0,39}$/;
-// Digits and the separators the masker joins across: a cut inside a 個人番号 would leave digits it no longer sees as one.
-const TRAILING_NUMBER = /[0-9０-９ \t\u00a0\u3000\-\u2010-\u2015\u2212\u30fc\uff0d\uff70\u200b-\u200d\u2060\ufeff]+$/u;
 
 const stringField = (max: number) =>
   z
@@ -54,13 +53,6 @@ export interface AskRequest {
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Cuts at MAX_TEXT_CHARS code points, dropping a number the cut would split. */
-export function cutText(text: string): string {
-  const chars = Array.from(text);
-  if (chars.length <= MAX_TEXT_CHARS) return text;
-  return chars.slice(0, MAX_TEXT_CHARS).join("").replace(TRAILING_NUMBER, "");
-}
 
 function keyName(key: unknown): string {
   return typeof key === "string" && SAFE_KEY.test(key) ? key : webMsg.unknownKeyName;

@@ -52,7 +52,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(payload);
 }
 
-export function sendBytes(res: ServerResponse, status: number, type: string, body: Buffer) {
-  res.writeHead(status, { "Content-Type": type, "Content-Length": String(body.length) });
+export function sendBytes(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: Buffer,
+  headers: Record<string, string> = {},
+) {
+  res.writeHead(status, { ...headers, "Content-Type": type, "Content-Length": String(body.length) });
   res.end(body);
 }

@@ -112,7 +112,7 @@ describe("renderAnswerBlocks", () => {
     const message = renderAnswerBlocks(answer, { question });
     const shown = JSON.stringify(message.blocks, (key, v) => (key === "value" ? undefined : v));
     expect(shown).toContain(
-      "『&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;https://evil.example|bank&gt; &amp; 無効』",
+      "『&lt;!channel&gt; &lt;!here&gt; &lt;＠U123&gt; &lt;https://evil.example|bank&gt; &amp; 無効』",
     );
     for (const raw of ["<!channel>", "<!here>", "<@U123>", "<https://evil"]) expect(shown).not.toContain(raw);
   });

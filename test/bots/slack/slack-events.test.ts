@@ -42,6 +42,31 @@ describe("POST /slack/events (Events API)", () => {
     expect(JSON.parse(reply.text)).toEqual({ challenge: "abc123" });
   });
 
+  it.each([
+    ["40,000 unclosed <", "<".repeat(40_000)],
+    ["<a| repeated, never closed", "<a|".repeat(13_000)],
+    ["<@ repeated, never closed", "<@U1".repeat(10_000)],
+  ])("answers a mention of %s without blocking the server (plainFromSlack is linear)", async (_name, tail) => {
+    const event = mention(`無効と表示された ${tail}`);
+    const started = performance.now();
+    expect((await postSigned(server.url, eventBody(event))).status).toBe(200);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    await fake.waitFor(() => postsIn(String(event.ts)).length === 1);
+    // was 7.4 s of blocked event loop for 40,000 characters; a generous bound, not a benchmark
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  it("answers an exact replay of a signed event once", async () => {
+    const event = mention("無効と表示された");
+    const body = eventBody(event);
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await postSigned(server.url, body, { timestamp })).status).toBe(200);
+    expect((await postSigned(server.url, body, { timestamp })).status).toBe(200);
+    await fake.waitFor(() => postsIn(String(event.ts)).length === 1);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(postsIn(String(event.ts))).toHaveLength(1);
+  });
+
   it("names itself in the banner", () => {
     const slack = server.channels.find((c) => c.name === "slack");
     expect(slack?.description).toBe(`HTTP: ${server.url}/slack/events`);
@@ -131,8 +156,8 @@ describe("POST /slack/events (Events API)", () => {
     expect(res.status).toBe(401);
   });
 
-  it("refuses a body over 1 MB with 413, declared or chunked", async () => {
-    const big = JSON.stringify({ type: "url_verification", challenge: "x".repeat(1024 * 1024 + 10) });
+  it("refuses a body over 256 KB (more than Slack sends) with 413, declared or chunked", async () => {
+    const big = JSON.stringify({ type: "url_verification", challenge: "x".repeat(256 * 1024 + 10) });
     expect((await postSigned(server.url, big)).status).toBe(413);
     expect(await postChunked(server.url, 2 * 1024 * 1024)).toBe(413);
     const res = await fetch(`${server.url}/healthz`);

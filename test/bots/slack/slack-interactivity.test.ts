@@ -101,8 +101,60 @@ describe("slash command /onshi", () => {
     const answer = await command(typed, "cmd4");
     // a button's value is never shown; everything else is
     const sent = JSON.stringify(answer.body, (key, v) => (key === "value" ? undefined : v));
-    expect(sent).toContain("『&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil|bank&gt; 問い合わせたい』");
+    expect(sent).toContain("『&lt;!channel&gt; &lt;＠U123&gt; &lt;https://evil|bank&gt; 問い合わせたい』");
     for (const raw of ["<!channel>", "<@U123>", "<https://evil"]) expect(sent).not.toContain(raw);
+  });
+
+  it("quotes real mentions so that none can fire: <!channel>, <!here>, <@U…> come back as ＠", async () => {
+    const answer = await command("<!channel> <!here> <@U0123|bob> <!subteam^S1|@team> 無効と表示された", "cmd5");
+    const sent = JSON.stringify(answer.body, (key, v) => (key === "value" ? undefined : v));
+    expect(sent).toContain("『＠channel ＠here ＠bob ＠team 無効と表示された』");
+    expect(sent).not.toMatch(/@(?:channel|here|team|everyone)|<!|<@/u);
+  });
+
+  it("quotes the minimised question: no 個人番号 in any separator, name, phone or date; the share value neither", async () => {
+    const answer = await command(
+      "患者の山田太郎さん 1234.5678.9018 090-1234-5678 平成元年5月6日 無効と表示された",
+      "cmd6",
+    );
+    const sent = JSON.stringify(answer.body);
+    expect(sent).toContain("[氏名]");
+    expect(sent).not.toMatch(/山田|1234|5678|9018|平成元年/u);
+  });
+
+  it("answers an exact replay of a signed command within 5 minutes once", async () => {
+    const body = commandBody("無効と表示された", fake.respondUrl("replay1"));
+    const timestamp = Math.floor(Date.now() / 1000);
+    const first = await postSigned(server.url, body, { contentType: FORM, timestamp });
+    const again = await postSigned(server.url, body, { contentType: FORM, timestamp });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    await fake.waitFor(() => fake.responses("replay1").length >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.responses("replay1")).toHaveLength(1);
+  });
+
+  it("refuses a command body larger than any slash command (413 or 400), answering nothing", async () => {
+    const body = commandBody("無".repeat(40_000), fake.respondUrl("huge"));
+    const reply = await postSigned(server.url, body, { contentType: FORM });
+    expect([400, 413]).toContain(reply.status);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.responses("huge")).toHaveLength(0);
+  });
+});
+
+describe("replays of interactions", () => {
+  it("answers an exact replay of a signed button click within 5 minutes once", async () => {
+    const body = clickBody({
+      actionId: "onshi_feedback_yes",
+      value: JSON.stringify({ t: "1-2", h: true }),
+      responseUrl: fake.respondUrl("replay2"),
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    for (let i = 0; i < 3; i++)
+      expect((await postSigned(server.url, body, { contentType: FORM, timestamp })).status).toBe(200);
+    await fake.waitFor(() => fake.responses("replay2").length >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(fake.responses("replay2")).toHaveLength(1);
   });
 });
 

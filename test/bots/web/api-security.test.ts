@@ -138,6 +138,9 @@ describe("rate limit on /api/ask", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(20);
     expect(expectPlainError(limited)).toContain(`${retryAfter}秒`);
-    expect((await send(`${s.url}/api/topics`)).status).toBe(200);
+    // every /api/* route is counted
+    expect((await send(`${s.url}/api/topics`)).status).toBe(429);
+    expect((await send(`${s.url}/api/lines`)).status).toBe(429);
+    expect((await send(`${s.url}/api/answer/1-2`)).status).toBe(429);
   });
 });

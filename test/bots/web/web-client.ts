@@ -11,10 +11,16 @@ export interface Reply {
 /** A raw HTTP call (node:http): any header, any body bytes, nothing added. */
 export function send(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; from?: string } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? "GET", headers: options.headers ?? {} }, (res) => {
+    const init = {
+      method: options.method ?? "GET",
+      headers: options.headers ?? {},
+      // another loopback address is another client to the server's per-client limits
+      ...(options.from ? { localAddress: options.from } : {}),
+    };
+    const req = request(url, init, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
