@@ -106,9 +106,9 @@ describe("slash command /onshi", () => {
   });
 
   it("quotes real mentions so that none can fire: <!channel>, <!here>, <@U…> come back as ＠", async () => {
-    const answer = await command("<!channel> <!here> <@U0123|bob> <!subteam^S1|@team> 無効と表示された", "cmd5");
+    const answer = await command("<!channel> <!here> <@U0123|bob> <!subteam^S1|@team> 問い合わせたい", "cmd5");
     const sent = JSON.stringify(answer.body, (key, v) => (key === "value" ? undefined : v));
-    expect(sent).toContain("『＠channel ＠here ＠bob ＠team 無効と表示された』");
+    expect(sent).toContain("『＠channel ＠here ＠bob ＠team 問い合わせたい』");
     expect(sent).not.toMatch(/@(?:channel|here|team|everyone)|<!|<@/u);
   });
 

@@ -53,6 +53,7 @@ afterAll(async () => {
 const env = (path: string) => ({
   MicrosoftAppId: APP_ID,
   MicrosoftAppPassword: "test-secret-value",
+  MicrosoftAppTenantId: "33333333-4444-5555-6666-777777777777",
   TEAMS_OPENID_METADATA_URL: `${metadataUrl}${path}`,
 });
 
