@@ -1,7 +1,9 @@
+import { guidePhoneDigits } from "../core.js";
 import type { Answer } from "../engine/answer-model.js";
 import type { Act } from "../engine/conversation/conversation-state.js";
 import type { TopicId } from "../knowledge/schema.js";
 import { PERSONAL_NUMBER_WARNING } from "../privacy/messages.js";
+import { minimizePersonalData } from "../privacy/minimize.js";
 import type { Channel } from "../privacy/miss-store.js";
 import { maskQuestion, withPersonalNumberWarning } from "./ask.js";
 import type { ChannelDeps } from "./channel-deps.js";
@@ -25,6 +27,7 @@ export type ConverseOutcome =
       readonly kind: "answer";
       readonly answer: Answer;
       readonly act?: Act;
+      /** The question as it may be quoted back: numbers masked, other patient data minimised. */
       readonly maskedText: string;
       readonly personalNumberSeen: boolean;
     }
@@ -85,11 +88,13 @@ export async function converse(
     });
   }
   const answer = withPersonalNumberWarning(turn.answer, personalNumberSeen);
+  // Quoted back (Slack's 「…についての回答です」) only minimised, as ask() quotes it.
+  const quoted = minimizePersonalData(maskedText, { keepPhones: guidePhoneDigits(deps.core) }).text;
   return {
     kind: "answer",
     answer,
     ...(resolution.act ? { act: resolution.act } : {}),
-    maskedText,
+    maskedText: quoted,
     personalNumberSeen,
   };
 }

@@ -56,8 +56,13 @@ describe("converse: a chat message in its conversation", () => {
     const { deps, state } = setup();
     const out = await converse(deps, { channel: "teams", conversation: "c9", text: "ありがとう 123456789018" });
     expect(textOf(out)).toContain("個人番号");
-    const turn = await converse(deps, { channel: "teams", conversation: "c9", text: "123456789018 の人、無効と出た" });
+    const turn = await converse(deps, {
+      channel: "teams",
+      conversation: "c9",
+      text: "123456789018 の山田太郎さん、無効と出た",
+    });
     expect(turn.kind === "answer" && turn.maskedText).not.toContain("123456789018");
+    expect(turn.kind === "answer" && turn.maskedText).not.toContain("山田太郎");
     expect(JSON.stringify(await state.get("onshi:conv:teams:c9"))).not.toContain("123456789018");
   });
 
