@@ -86,7 +86,7 @@ const envSchema = z
     AGENT_PAGE_PUBLIC: z.preprocess(blankToUndefined, z.stringbool().default(false)),
     MISS_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
     CLIENT_CPU_MS_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(1000).default(50)),
-    CLIENT_CPU_BURST_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(10_000).default(30)),
+    CLIENT_CPU_BURST_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(10_000).default(100)),
     CLIENT_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(2)),
     MAX_ANSWERS_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(32)),
     REDIS_URL: z.preprocess(

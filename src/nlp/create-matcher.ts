@@ -1,5 +1,8 @@
 import type { KnowledgeBase } from "../knowledge/schema.js";
 import { loadCalibration } from "./calibration.js";
+import { dictionaryStamp } from "./dictionary-cache.js";
+import { featureCacheKey, openFeatureCache } from "./feature-cache.js";
+import { defaultDictionaryDir } from "./load-dictionary.js";
 import { createMatcher } from "./matcher.js";
 import { loadTokenizer } from "./tokenizer.js";
 import { loadVocabulary } from "./vocabulary.js";
@@ -13,5 +16,15 @@ export interface NlpOptions {
 export async function buildMatcher(kb: KnowledgeBase, options: NlpOptions = {}) {
   const tokenizer = await loadTokenizer(options.dictionaryDir);
   const vocabulary = loadVocabulary(options.vocabularyPath, new Set(kb.topics.keys()));
-  return createMatcher({ kb, tokenizer, vocabulary, calibration: loadCalibration() });
+  const phones = [...kb.phoneLines.values()].map((l) => `${l.id}=${l.phone}`).join(",");
+  const featureCache = openFeatureCache(
+    featureCacheKey([
+      JSON.stringify(vocabulary),
+      phones,
+      dictionaryStamp(options.dictionaryDir ?? defaultDictionaryDir()),
+    ]),
+  );
+  const matcher = createMatcher({ kb, tokenizer, vocabulary, calibration: loadCalibration(), featureCache });
+  featureCache.save();
+  return matcher;
 }

@@ -3,7 +3,7 @@
 // mtime, so `npm run ask` and a restarting server read them as they are. Best effort: a cache that
 // cannot be written (read-only install) or read is simply not used.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { findProjectRoot } from "../project-root.js";
 
@@ -19,8 +19,25 @@ function stamp(sourceDir: string, name: string): string {
   return `${s.size}-${Math.trunc(s.mtimeMs)}`;
 }
 
+/** node_modules/.cache/onshi-helpdesk: caches that `npm ci` starts afresh. */
+export function projectCacheDir(): string {
+  return join(findProjectRoot(), "node_modules", ".cache", "onshi-helpdesk");
+}
+
+/** The dictionary's files as size-mtime pairs: what a cache built from them depends on. */
+export function dictionaryStamp(sourceDir: string): string {
+  try {
+    return readdirSync(sourceDir)
+      .sort()
+      .map((name) => `${name}:${stamp(sourceDir, name)}`)
+      .join(",");
+  } catch {
+    return "missing";
+  }
+}
+
 export function defaultCacheRoot(): string {
-  return join(findProjectRoot(), "node_modules", ".cache", "onshi-helpdesk", "kuromoji");
+  return join(projectCacheDir(), "kuromoji");
 }
 
 /** A cache for the dictionary in `sourceDir` (one folder per source folder). */

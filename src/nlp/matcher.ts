@@ -2,6 +2,7 @@ import type { KnowledgeBase, Topic, TopicId } from "../knowledge/schema.js";
 import { type Calibration, noneInputs, predict, type Signals, topicInputs } from "./calibration.js";
 import { addConceptEvidence, conceptEvidence } from "./concept-evidence.js";
 import { calibrate, noneConfidence, round } from "./confidence.js";
+import type { FeatureCache } from "./feature-cache.js";
 import { createFeatureExtractor, type FeatureExtractor, type Features } from "./features.js";
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
@@ -32,6 +33,8 @@ export interface MatcherOptions {
   readonly weights?: MatcherWeights;
   /** The fitted confidence map (src/nlp/data/calibration.json); without it, a fixed formula. */
   readonly calibration?: Calibration | undefined;
+  /** The examples' features from an earlier start (feature-cache.ts); filled with what it lacks. */
+  readonly featureCache?: FeatureCache | undefined;
 }
 
 function documentsOf(topic: Topic): string[] {
@@ -61,6 +64,7 @@ export function createMatcher({
   vocabulary,
   weights = DEFAULT_WEIGHTS,
   calibration,
+  featureCache,
 }: MatcherOptions): Matcher & {
   explain(text: string): ExplainedMatch;
 } {
@@ -75,7 +79,14 @@ export function createMatcher({
   const cues = createVariantCues(kb, tokenizer);
   const raw: { topic: TopicId; features: Features }[] = [];
   for (const topic of kb.topics.values()) {
-    for (const doc of documentsOf(topic)) raw.push({ topic: topic.id, features: extractor.extract(doc) });
+    for (const doc of documentsOf(topic)) {
+      let features = featureCache?.get(doc);
+      if (!features) {
+        features = extractor.extract(doc);
+        featureCache?.set(doc, features);
+      }
+      raw.push({ topic: topic.id, features });
+    }
   }
   const df = new Map<string, number>();
   for (const { features } of raw) for (const key of features.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);

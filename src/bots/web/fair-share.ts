@@ -40,12 +40,12 @@ export interface FairShare {
 
 /**
  * A twentieth of one core per client (a few 2,000-character questions a second, or a dozen ordinary
- * ones: more than an agent types), in bursts of at most 30 ms (two long questions). Another client's p99 during a
- * flood (npm run load:fairness): 85–92 ms at a tenth with 100 ms bursts, 30–84 ms at a twentieth
- * with 100 ms bursts, 41 ms with 30 ms bursts.
+ * ones: more than an agent types), in bursts of at most 100 ms. Another client's p99 during a flood (npm run
+ * load:fairness): 85–92 ms at a tenth, 30–84 ms at a twentieth; 41–60 ms with 30 ms bursts, but
+ * then an agent asking a few questions in a row right after start-up is refused.
  */
 export const DEFAULT_CPU_SHARE = 0.05;
-export const DEFAULT_BURST_MS = 30;
+export const DEFAULT_BURST_MS = 100;
 export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 20;
 /**
  * A budget alone is not enough: it is charged after an answer, so 16 requests arriving together
