@@ -7,6 +7,7 @@ import { buildMatcher } from "../src/nlp/create-matcher.js";
 import { formatMisses, formatSideBySide } from "../src/nlp/eval-report.js";
 import { evaluate, readEvalSet } from "../src/nlp/evaluation.js";
 import { findProjectRoot } from "../src/project-root.js";
+import { dialogReport } from "./eval-dialogs.js";
 
 const SETS = ["dev", "holdout", "field-tuning", "field-holdout", "field-questions"] as const;
 const TUNABLE = new Set<string>(["dev", "field-tuning"]);
@@ -25,3 +26,7 @@ if (showMisses) {
   for (const { name, report } of reports)
     if (TUNABLE.has(name)) process.stdout.write(`${formatMisses(name, report)}\n`);
 }
+
+// Conversations (docs/spec/conversation.md): scripts/eval-dialogs.ts (misses of the public set only, with --misses).
+const dialogs = await dialogReport(matcher, loaded.kb, { which: "all", quiet: !showMisses });
+if (dialogs) process.stdout.write(`${dialogs}\n`);

@@ -1,5 +1,6 @@
 // The command line: `ask` for people and evaluations, `kb-check` for knowledge editors, `report-misses` for leads.
 import { createInterface } from "node:readline";
+import { runDialog } from "./cli-dialog.js";
 import { feedbackFilePath, readConfig } from "./config.js";
 import { type Core, loadCore } from "./core.js";
 import { renderAnswerText } from "./engine/render-text.js";
@@ -8,13 +9,15 @@ import { citeGuide, loadGuide } from "./knowledge/load-guide.js";
 import { defaultKnowledgeDir, loadKnowledge } from "./knowledge/load-knowledge.js";
 import { checkTopicContract, readContractTopicIds } from "./knowledge/topic-contract.js";
 import type { MatchResult } from "./nlp/match-result.js";
-import { runReportMisses } from "./privacy/report-misses.js";
+import { runReportMisses, writeMissReport } from "./privacy/report-misses.js";
 import { purgeOlderThan } from "./privacy/store-file.js";
+import { readSharedRecords } from "./state/shared-records.js";
 
 const USAGE = `使い方:
   npm run --silent ask -- "質問"                 回答を文章で表示
   npm run --silent ask -- --json "質問"          回答モデルを JSON で表示
   npm run --silent ask -- --jsonl < 質問.txt     1行1問で照合し、1行1 JSON を出力
+  npm run --silent ask -- --dialog < 会話.jsonl   {"conversation","text"} の1行1発話を会話として解釈し、1行1 JSON
   npm run --silent ask -- --now 2026-11-23T10:00:00+09:00 "質問"   時刻を指定
   npm run kb:check                               知識ベースを検査（形式・参照・ガイドとの突き合わせ）
   npm run report:misses [-- ファイル]            回答できなかった質問とフィードバックの集計
@@ -59,12 +62,14 @@ function parseNow(value: string | undefined): Date | undefined | "invalid" {
 async function runAsk(args: string[]): Promise<number> {
   let json = false;
   let jsonl = false;
+  let dialog = false;
   let nowArg: string | undefined;
   const words: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === "--json") json = true;
     else if (a === "--jsonl") jsonl = true;
+    else if (a === "--dialog") dialog = true;
     else if (a === "--now") nowArg = args[++i];
     else if (a.startsWith("--now=")) nowArg = a.slice(6);
     else if (a === "--help" || a === "-h") {
@@ -78,6 +83,7 @@ async function runAsk(args: string[]): Promise<number> {
     err(`--now の値が正しくありません: ISO-8601 で指定してください（例 2026-11-23T10:00:00+09:00）`);
     return 2;
   }
+  if (dialog) return runDialog(await core(), now, out);
   const text = words.join(" ").trim();
   if (text.length === 0) {
     err(`質問を入力してください。\n${USAGE}`);
@@ -120,14 +126,23 @@ function runKbCheck(args: string[]): number {
   return 0;
 }
 
-function reportMisses(file: string | undefined): number {
+async function reportMisses(file: string | undefined): Promise<number> {
   if (file) return runReportMisses(file, out);
   const config = readConfig();
   if (!config.ok) {
     err(config.message);
     return 2;
   }
-  return runReportMisses(feedbackFilePath(config.config), out);
+  const { REDIS_URL } = config.config;
+  if (!REDIS_URL) return runReportMisses(feedbackFilePath(config.config), out);
+  // With REDIS_URL every instance's records are in one stream: the whole help desk, not this process.
+  const quiet = { warn: () => undefined, info: () => undefined };
+  const shared = await readSharedRecords(REDIS_URL, feedbackFilePath(config.config), quiet);
+  if (!shared.ok) {
+    err(shared.message);
+    return 1;
+  }
+  return writeMissReport(shared.records, out);
 }
 
 /** `npm run purge:misses`: removes the records older than MISS_RETENTION_DAYS now (the server also does it hourly). */

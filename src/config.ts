@@ -89,6 +89,12 @@ const envSchema = z
     CLIENT_CPU_BURST_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(10_000).default(100)),
     CLIENT_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(2)),
     MAX_ANSWERS_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(32)),
+    REDIS_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ protocol: /^rediss?$/, message: "redis://ホスト:ポート（TLS は rediss://）の形で指定してください" })
+        .optional(),
+    ),
     ASK_RATE_LIMIT_PER_MINUTE: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).default(6000)),
   })
   .superRefine((env, ctx) => {

@@ -9,6 +9,7 @@ import { guidePhoneDigits, loadCore } from "./core.js";
 import { createLogger } from "./privacy/logger.js";
 import { createMissStore } from "./privacy/miss-store.js";
 import { unwritableReason } from "./privacy/store-file.js";
+import { createSharedState } from "./state/create-state.js";
 import { createDailyCounts } from "./stats/daily-counts.js";
 
 const SHUTDOWN_GRACE_MS = 9_000;
@@ -24,6 +25,8 @@ const MAIN_MESSAGES = {
     `受付担当者向け検索は HOST=${host} で認証なしです（AGENT_PAGE_PUBLIC=true）。院内 LAN 以外から届く場所では AGENT_TOKEN を設定してください。`,
   dataDirUnwritable: (dir: string, code: string) =>
     `DATA_DIR=${dir} に書き込めません（${code}）。書き込める場所を DATA_DIR で指定してください。`,
+  stateMemory: "会話の状態・再送の重複排除: このプロセス内（REDIS_URL で複数台に共有）",
+  stateRedis: "会話の状態・再送の重複排除・未回答の記録: Redis で共有（REDIS_URL）",
 } as const;
 
 async function main(): Promise<number> {
@@ -48,9 +51,12 @@ async function main(): Promise<number> {
     process.stderr.write(`${MAIN_MESSAGES.dataDirUnwritable(config.DATA_DIR, unwritable)}\n`);
     return 1;
   }
+  // Conversation state, redelivery de-duplication and counters: this process, or Redis with REDIS_URL.
+  const shared = createSharedState(config, logger, storePath);
   const store = createMissStore({
     logger,
     path: storePath,
+    ...(shared.records ? { sink: shared.records } : {}),
     retentionDays: config.MISS_RETENTION_DAYS,
     keepPhones: guidePhoneDigits(loaded.core),
   });
@@ -66,7 +72,16 @@ async function main(): Promise<number> {
   try {
     const web = [mountWeb, mountMaintainer];
     const mounters = teamsOpenToAll ? [mountSlack, ...web] : [mountTeams, mountSlack, ...web];
-    server = await startServer({ config, core: loaded.core, logger, store, counts, mounters });
+    server = await startServer({
+      config,
+      core: loaded.core,
+      logger,
+      store,
+      counts,
+      state: shared.store,
+      ...(shared.readRecords ? { sharedRecords: shared.readRecords } : {}),
+      mounters,
+    });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
@@ -81,6 +96,7 @@ async function main(): Promise<number> {
   const banner = [
     `オンライン資格確認 窓口支援アシスタントを起動しました: ${server.url}`,
     ...server.channels.map((c) => `  - ${c.name}: ${c.description}`),
+    `  - ${config.REDIS_URL ? MAIN_MESSAGES.stateRedis : MAIN_MESSAGES.stateMemory}`,
     ...notes.map((n) => `  ! ${n}`),
     `  - 稼働確認: ${server.url}/healthz  準備完了: ${server.url}/readyz`,
   ];
@@ -94,6 +110,7 @@ async function main(): Promise<number> {
     logger.info({ signal }, "shutting down");
     server
       .shutdown(SHUTDOWN_GRACE_MS)
+      .then(() => shared.close())
       .then(() => store.close())
       .then(() => counts.close())
       .then(

@@ -1,7 +1,9 @@
 import type { Config } from "../config.js";
 import type { Core } from "../core.js";
 import type { Logger } from "../privacy/logger.js";
-import type { MissStore } from "../privacy/miss-store.js";
+import type { MissStore, StoreRecord } from "../privacy/miss-store.js";
+import type { Conversations } from "../state/conversation-store.js";
+import type { StateStore } from "../state/state-store.js";
 import type { DailyCounts } from "../stats/daily-counts.js";
 import type { HttpServer } from "./http-server.js";
 
@@ -11,6 +13,12 @@ export interface ChannelDeps {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: MissStore;
+  /** Redelivery/retry de-duplication and counters, shared between instances with REDIS_URL. */
+  readonly state: StateStore;
+  /** What each conversation remembers (docs/spec/conversation.md), kept in `state`. */
+  readonly conversations: Conversations;
+  /** With REDIS_URL: every instance's unanswered-question and feedback records (the shared stream). */
+  readonly sharedRecords?: () => Promise<StoreRecord[]>;
   /** Answered / unanswered per day (counts only); absent: not counted. */
   readonly counts?: DailyCounts;
   readonly http: HttpServer;

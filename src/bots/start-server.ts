@@ -1,7 +1,11 @@
 import type { Config } from "../config.js";
 import type { Core } from "../core.js";
+import { createDialogEngine } from "../engine/conversation/dialog-engine.js";
 import type { Logger } from "../privacy/logger.js";
-import type { MissStore } from "../privacy/miss-store.js";
+import type { MissStore, StoreRecord } from "../privacy/miss-store.js";
+import { createConversations } from "../state/conversation-store.js";
+import { createMemoryStore } from "../state/memory-store.js";
+import type { StateStore } from "../state/state-store.js";
 import type { DailyCounts } from "../stats/daily-counts.js";
 import type { ChannelDeps, MountedChannel } from "./channel-deps.js";
 import { createHttpServer, type HttpServer } from "./http-server.js";
@@ -13,6 +17,9 @@ export interface StartOptions {
   readonly core: Core;
   readonly logger: Logger;
   readonly store: MissStore;
+  /** Shared state (src/state): this process's memory unless given (REDIS_URL: Redis). */
+  readonly state?: StateStore;
+  readonly sharedRecords?: () => Promise<StoreRecord[]>;
   readonly counts?: DailyCounts;
   readonly mounters: readonly ChannelMounter[];
   readonly now?: () => Date;
@@ -31,11 +38,16 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { config, core, logger, store } = options;
   const http = createHttpServer(logger, { allowedOrigins: config.CORS_ORIGINS });
+  const state = options.state ?? createMemoryStore();
+  const conversations = createConversations(state, createDialogEngine(core));
   const deps: ChannelDeps = {
     core,
     config,
     logger,
     store,
+    state,
+    conversations,
+    ...(options.sharedRecords ? { sharedRecords: options.sharedRecords } : {}),
     http,
     ...(options.counts ? { counts: options.counts } : {}),
     ...(options.now ? { now: options.now } : {}),

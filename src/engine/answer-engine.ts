@@ -1,6 +1,6 @@
 import type { KnowledgeBase, Topic } from "../knowledge/schema.js";
 import type { Matcher } from "../nlp/match-result.js";
-import type { Answer, CheckResult, LineStatus, Query } from "./answer-model.js";
+import type { Answer, AnswerContext, CheckResult, LineStatus, Query } from "./answer-model.js";
 import { checkCombination } from "./check-combination.js";
 import { checkDifference } from "./check-difference.js";
 import { decideClarify, methodFacts, methodLabel, methodNote, preAnsweredChoice } from "./clarify.js";
@@ -46,7 +46,7 @@ function checkOf(topic: Topic, text: PreparedText, exceptions: string | undefine
   return undefined;
 }
 
-function linesAndWarnings(kb: KnowledgeBase, topic: Topic, text: PreparedText, now: Date) {
+function linesAndWarnings(kb: KnowledgeBase, topic: Topic, text: PreparedText, now: Date, timeAsked: boolean) {
   const named = namedLines(kb, text.norm);
   let lines: LineStatus[] = buildLines(kb, topic, named, now);
   const warnings: string[] = [];
@@ -56,7 +56,7 @@ function linesAndWarnings(kb: KnowledgeBase, topic: Topic, text: PreparedText, n
     lines = withOutageLines(lines, status);
     warnings.push(...outageWarnings(callCenter, status, now));
   }
-  const lead = isTimeQuestion(text.norm) ? timeSummary(kb, lines, named, now, text.norm) : undefined;
+  const lead = timeAsked || isTimeQuestion(text.norm) ? timeSummary(kb, lines, named, now, text.norm) : undefined;
   return { lines, warnings, lead };
 }
 
@@ -78,7 +78,7 @@ function build(kb: KnowledgeBase, resolved: Resolved, query: Query, text: Prepar
       .join("\n");
     notes.push(...outageNotes(said));
   }
-  const { lines, warnings, lead } = linesAndWarnings(kb, topic, text, now);
+  const { lines, warnings, lead } = linesAndWarnings(kb, topic, text, now, query.context?.timeQuestion === true);
   const clarify = decideClarify(topic, variant, text.raw, fact);
   const check = checkOf(topic, text, exceptions);
   const shownFact = chosen ?? (method?.method ? methodLabel(method.method) : pre?.label);
@@ -121,6 +121,19 @@ function build(kb: KnowledgeBase, resolved: Resolved, query: Query, text: Prepar
       quotes: [...topic.source.quotes],
     },
     now: formatJstIso(now),
+    ...contextOf(query),
+  };
+}
+
+function contextOf(query: Query): { context?: AnswerContext } {
+  const c = query.context;
+  if (!c || typeof c.about !== "string" || c.about === "") return {};
+  return {
+    context: {
+      about: c.about,
+      ...(typeof c.step === "number" ? { step: c.step } : {}),
+      ...(typeof c.stepNote === "string" ? { stepNote: c.stepNote } : {}),
+    },
   };
 }
 

@@ -10,6 +10,25 @@ export interface Query {
   readonly variant?: string;
   /** A fact chosen in a clarifying question (e.g. 「マイナンバーカードで確認」). */
   readonly fact?: string;
+  /** Set by a conversation: how earlier turns decided this answer. */
+  readonly context?: QueryContext;
+}
+
+export interface QueryContext {
+  /** 「富士通Japan（前の回答）について」: shown above the answer. */
+  readonly about?: string;
+  /** The step a fact about the patient moved the answer to (0-based) and how to say so. */
+  readonly step?: number;
+  readonly stepNote?: string;
+  /** Lead with the line's status even when the text has no time words of its own (「1月3日は？」). */
+  readonly timeQuestion?: boolean;
+}
+
+/** How the conversation decided the answer (absent for a question answered on its own). */
+export interface AnswerContext {
+  readonly about: string;
+  readonly step?: number;
+  readonly stepNote?: string;
 }
 
 export type LineState = "open" | "closed" | "uncertain";
@@ -124,4 +143,5 @@ export interface Answer {
   };
   /** ISO-8601 (+09:00) instant the line statuses were computed for. */
   readonly now: string;
+  readonly context?: AnswerContext;
 }

@@ -40,7 +40,9 @@ function variantBlock(answer: Answer): Block {
 
 /** The Answer as plain, readable Japanese text for the CLI. */
 export function renderAnswerText(answer: Answer): string {
+  const context = answer.context;
   const blocks: Block[] = [
+    context ? [context.about, ...(context.stepNote ? [context.stepNote] : [])] : [],
     [`【${answer.section}】${answer.title}`, textMsg.sectionTitle(answer.sectionTitle)],
     [answer.summary],
     section(

@@ -5,7 +5,7 @@ import { minimizePersonalData } from "./minimize.js";
 import { endsWithNewline, openPrivate, purgeOlderThan } from "./store-file.js";
 import type { StoreRecord } from "./store-records.js";
 
-export { readRecords, type StoreRecord } from "./store-records.js";
+export { parseRecord, readRecords, type StoreRecord } from "./store-records.js";
 
 export const DEFAULT_MISS_STORE_PATH = "./data/feedback.jsonl";
 export const MAX_TEXT_LENGTH = 500;
@@ -68,6 +68,15 @@ export interface MissStoreOptions {
   readonly retentionDays?: number;
   /** Digits of the phone numbers that may be kept in a record (the guide's lines); any other is replaced. */
   readonly keepPhones?: ReadonlySet<string>;
+  /**
+   * Where records go first (with REDIS_URL: the stream all instances share). A record the sink does
+   * not take, or gives back later (its write failed), is written to the file as without it.
+   */
+  readonly sink?: RecordSinkLike;
+}
+
+export interface RecordSinkLike {
+  append(record: StoreRecord, giveBack: (record: StoreRecord) => void): boolean;
 }
 
 /** Stored form of a question: patient data minimised, controls gone, one line, at most `max` characters. */
@@ -146,6 +155,11 @@ export function createMissStore(options: MissStoreOptions): MissStore {
   // that guards against a power cut is shared by the records of the next `syncDelayMs`, so a burst
   // of questions after an outage does not wait on the disk one by one.
   function append(record: StoreRecord): boolean {
+    if (options.sink?.append(record, writeFile)) return true;
+    return writeFile(record);
+  }
+
+  function writeFile(record: StoreRecord): boolean {
     const at = Date.now();
     if (outage && at < outage.retryAt) {
       outage.dropped++;

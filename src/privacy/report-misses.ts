@@ -85,6 +85,12 @@ export function formatMissReport(records: readonly StoreRecord[]): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The report of records gathered elsewhere (the stream all instances share, plus this host's file). */
+export function writeMissReport(records: readonly StoreRecord[], write: (s: string) => void): number {
+  write(formatMissReport(records));
+  return 0;
+}
+
 /** `npm run report:misses`: prints the report of the JSON-lines file at `path`; returns the exit code. */
 export function runReportMisses(path: string, write: (s: string) => void): number {
   if (!existsSync(path)) {

@@ -32,3 +32,9 @@ function parseLine(line: string): StoreRecord | undefined {
     return undefined;
   }
 }
+
+/** A record read back from elsewhere (the shared stream): well-formed or nothing. */
+export function parseRecord(value: unknown): StoreRecord | undefined {
+  const result = storeRecordSchema.safeParse(value);
+  return result.success ? result.data : undefined;
+}

@@ -1,8 +1,8 @@
 import { slackEnabled } from "../../config.js";
+import { stateKeys } from "../../state/state-store.js";
 import type { ChannelDeps, MountedChannel } from "../channel-deps.js";
 import { describeError } from "../describe-error.js";
 import { safeRoute } from "../http-server.js";
-import { createRecentIds } from "../recent-ids.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import { dropRepeatedEvents } from "./event-dedup.js";
 import { slackMsg } from "./messages.js";
@@ -54,6 +54,9 @@ async function startSocketMode(start: () => Promise<unknown>, deps: ChannelDeps)
  * The Slack channel, when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set: POST /slack/events on the
  * shared server, or Socket Mode (no public URL) when SLACK_APP_TOKEN is set too.
  */
+/** Slack retries an event for a few minutes at most; its id is remembered this long. */
+const RETRY_TTL_MS = 10 * 60_000;
+
 export async function mountSlack(deps: ChannelDeps): Promise<MountedChannel | undefined> {
   const { config, logger } = deps;
   const botToken = config.SLACK_BOT_TOKEN;
@@ -62,7 +65,7 @@ export async function mountSlack(deps: ChannelDeps): Promise<MountedChannel | un
 
   const slack = createSlackApp({ config, logger, boltLogger: createBoltLogger(logger), botToken, signingSecret });
   const { app } = slack;
-  app.use(dropRepeatedEvents(createRecentIds(), logger));
+  app.use(dropRepeatedEvents((id) => deps.state.claim(stateKeys.delivery("slack", id), RETRY_TTL_MS), logger));
   registerMessageListeners(app, deps);
   registerCommand(app, deps);
   registerActions(app, deps);
@@ -72,8 +75,10 @@ export async function mountSlack(deps: ChannelDeps): Promise<MountedChannel | un
   slack.warm();
 
   if (slack.httpReceiver) {
-    const signatures = createRecentIds({ ttlMs: REPLAY_WINDOW_MS });
-    deps.http.server.post(SLACK_EVENTS_PATH, safeRoute(logger, slackEventsRoute(slack.httpReceiver, signatures)));
+    // Replays are remembered in the shared store: one sent to another instance is not run again either.
+    const firstTime = (signature: string) =>
+      deps.state.claim(stateKeys.delivery("slack-signature", signature), REPLAY_WINDOW_MS);
+    deps.http.server.post(SLACK_EVENTS_PATH, safeRoute(logger, slackEventsRoute(slack.httpReceiver, firstTime)));
     return {
       name: "slack",
       get description() {

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, RespondFn, webApi } from "@slack/b
 import { ACTION_PATTERN, parseFeedbackValue, parseShareValue, parseTopicValue } from "./action-values.js";
 import { slackMsg } from "./messages.js";
 import type { SlackMessage } from "./render-blocks.js";
-import { answerPick, deliver, NO_UNFURL, plainMessage, type SlackDeps } from "./reply.js";
+import { answerPick, answerPickInConversation, deliver, NO_UNFURL, plainMessage, type SlackDeps } from "./reply.js";
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{1,30}$/;
 
@@ -23,6 +23,14 @@ function sendNear(body: BlockAction, client: webApi.WebClient, respond: RespondF
   return () => client.chat.postMessage({ channel: channel.id, thread_ts: threadTs, ...message, ...NO_UNFURL });
 }
 
+/** The conversation a button's message belongs to (as on-messages names it: channel and thread), if any. */
+function conversationOf(body: BlockAction): string | undefined {
+  const container = body.container as { type?: unknown; is_ephemeral?: unknown };
+  if (container.type === "view" || container.is_ephemeral === true || !body.message || !body.channel) return undefined;
+  const thread = typeof body.message.thread_ts === "string" ? body.message.thread_ts : "";
+  return `${body.channel.id}:${thread}`;
+}
+
 /** Clarifying choices, related topics, did-you-mean, feedback and 「チャンネルに共有」. */
 export function registerActions(app: App, deps: SlackDeps): void {
   const isTopic = (id: string) => deps.core.kb.topics.has(id);
@@ -31,7 +39,13 @@ export function registerActions(app: App, deps: SlackDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const pick = parseTopicValue(action.value, isTopic);
-      const message = pick ? answerPick(deps, pick) : plainMessage(slackMsg.invalidButton);
+      const conversation = conversationOf(body);
+      // A choice picked in a conversation is its next turn: a follow-up after it is read in its light.
+      const message = !pick
+        ? plainMessage(slackMsg.invalidButton)
+        : conversation
+          ? await answerPickInConversation(deps, pick, conversation)
+          : answerPick(deps, pick);
       await deliver(deps, "topic button", sendNear(body, client, respond, message));
     },
   );

@@ -172,6 +172,9 @@ export function renderAnswerBlocks(answer: Answer, options: RenderOptions = {}):
   const id = actionIds();
   const head: Block[] = [
     ...(options.preface ? [context(options.preface)] : []),
+    ...(answer.context
+      ? [context(esc([answer.context.about, answer.context.stepNote].filter(Boolean).join(" ")))]
+      : []),
     header(answerTitle(answer)),
     context(esc(answer.sectionTitle)),
     ...sections([esc(answer.summary)]),

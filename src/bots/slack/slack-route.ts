@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HTTPReceiver } from "@slack/bolt";
 import type { Request, Response } from "restify";
 import { readBody } from "../read-body.js";
-import type { RecentIds } from "../recent-ids.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 /**
@@ -84,7 +83,8 @@ function signatureOf(req: IncomingMessage): string | undefined {
  */
 export function slackEventsRoute(
   receiver: HTTPReceiver,
-  seen: RecentIds,
+  /** True the first time a signature is seen (with REDIS_URL: by any instance). */
+  firstTime: (signature: string) => boolean | Promise<boolean>,
 ): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
     if (fromTheFuture(req, Date.now())) {
@@ -96,7 +96,7 @@ export function slackEventsRoute(
     if (!wellFormed(req, body.raw)) return noBody(res, 400);
     // a replayed command, interaction or event (same signature, within Bolt's window): acknowledged, not run again
     const signature = signatureOf(req);
-    if (signature !== undefined && !seen.firstTime(signature)) return noBody(res, 200);
+    if (signature !== undefined && !(await firstTime(signature))) return noBody(res, 200);
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body.raw;
     const answered = responseDone(res);
     receiver.requestListener(req, res);

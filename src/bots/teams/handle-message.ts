@@ -1,7 +1,7 @@
 import type { Activity, TurnContext } from "botbuilder";
 import type { TopicId } from "../../knowledge/schema.js";
-import { ask } from "../ask.js";
 import type { ChannelDeps } from "../channel-deps.js";
+import { converse } from "../converse.js";
 import { describeError } from "../describe-error.js";
 import { type CardValue, parseCardValue } from "./card-actions.js";
 import { isHelpCommand, questionText } from "./message-text.js";
@@ -10,7 +10,7 @@ import { answerMessage, cardAttachment } from "./render-card.js";
 import { renderHelpCard } from "./static-cards.js";
 import { typingWhileSlow } from "./typing.js";
 
-export type BotDeps = Pick<ChannelDeps, "core" | "logger" | "store" | "now">;
+export type BotDeps = Pick<ChannelDeps, "core" | "logger" | "store" | "now" | "state" | "conversations">;
 
 interface Picked {
   readonly text: string;
@@ -29,20 +29,31 @@ async function sendHelp(context: TurnContext, deps: BotDeps): Promise<void> {
   await reply(context, { type: "message", attachments: [cardAttachment(renderHelpCard(deps.core.kb))] });
 }
 
+/** A Teams conversation (a channel thread has its own id: `…;messageid=…`) is one conversation. */
 async function answer(context: TurnContext, deps: BotDeps, picked: Picked): Promise<void> {
-  const { answer } = await typingWhileSlow(
+  const outcome = await typingWhileSlow(
     context,
     () =>
-      ask(deps, {
+      converse(deps, {
         channel: "teams",
+        conversation: context.activity.conversation?.id ?? "",
         text: picked.text,
-        ...(picked.topic ? { topic: picked.topic } : {}),
-        ...(picked.variant !== undefined ? { variant: picked.variant } : {}),
-        ...(picked.fact !== undefined ? { fact: picked.fact } : {}),
+        ...(picked.topic
+          ? {
+              pick: {
+                topic: picked.topic,
+                ...(picked.variant !== undefined ? { variant: picked.variant } : {}),
+                ...(picked.fact !== undefined ? { fact: picked.fact } : {}),
+              },
+            }
+          : {}),
       }),
     (err) => deps.logger.warn({ channel: "teams", err: describeError(err) }, "teams: typing not delivered"),
   );
-  await reply(context, answerMessage(answer));
+  await reply(
+    context,
+    outcome.kind === "answer" ? answerMessage(outcome.answer) : { type: "message", text: outcome.text },
+  );
 }
 
 async function handleCardValue(context: TurnContext, deps: BotDeps, value: CardValue): Promise<void> {

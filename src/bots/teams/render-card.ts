@@ -26,7 +26,16 @@ export function answerTitle(answer: Pick<Answer, "section" | "title">): string {
 }
 
 function header(answer: Answer): CardElement[] {
+  const about = answer.context
+    ? [
+        text([answer.context.about, answer.context.stepNote].filter(Boolean).join(" "), {
+          isSubtle: true,
+          size: "small",
+        }),
+      ]
+    : [];
   return [
+    ...about,
     container(
       [
         text(answerTitle(answer), { style: "heading", size: "large", weight: "bolder" }),

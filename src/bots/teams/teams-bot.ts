@@ -1,5 +1,5 @@
 import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
-import { createRecentIds } from "../recent-ids.js";
+import { stateKeys } from "../../state/state-store.js";
 import { deliveryKey, tenantAllowed, tenantOf } from "./activity-guards.js";
 import { type BotDeps, handleMessage } from "./handle-message.js";
 import { LOOKUP_COMMAND_ID, lookUpMessage, submitLookup } from "./message-action.js";
@@ -31,7 +31,8 @@ function commandOf(activity: Activity): unknown {
 
 /** Answers Teams activities: chat and channel messages, card buttons, the welcome, the message extension. */
 export function createTeamsBot(deps: BotDeps, options: TeamsBotOptions): TurnLogic {
-  const redelivery = createRecentIds(options.redeliveryTtlMs ? { ttlMs: options.redeliveryTtlMs } : {});
+  // Redeliveries are claimed in the shared store: with REDIS_URL one reaching another instance is still answered once.
+  const redeliveryTtlMs = options.redeliveryTtlMs ?? 10 * 60_000;
 
   return async (context) => {
     const activity = context.activity;
@@ -43,7 +44,7 @@ export function createTeamsBot(deps: BotDeps, options: TeamsBotOptions): TurnLog
     }
     if (activity.type === "message" || activity.type === "conversationUpdate") {
       const key = deliveryKey(activity);
-      if (key && !redelivery.firstTime(key)) {
+      if (key && !(await deps.state.claim(stateKeys.delivery("teams", key), redeliveryTtlMs))) {
         deps.logger.info({ channel: "teams", type: activity.type }, "teams: redelivery ignored");
         return;
       }

@@ -13,6 +13,7 @@ export const webMsg = {
   notBoolean: "true または false で指定してください",
   tooLong: (max: number) => `${max}文字以内で指定してください`,
   badNow: "ISO-8601 の日時（時差つき。例 2026-11-23T10:00:00+09:00）で指定してください",
+  badSession: "英数字・-・_ の 8～64 文字で指定してください",
   badTopic: "存在しないトピック ID です（/api/topics を参照してください）",
   unknownKey: (allowed: readonly string[]) => `使えない項目です（使える項目: ${allowed.join(", ")}）`,
   unknownKeyName: "（不明な項目）",

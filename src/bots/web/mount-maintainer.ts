@@ -25,26 +25,27 @@ export function mountMaintainer(deps: ChannelDeps): MountedChannel {
   const css = readFileSync(join(publicDir(), "maintainer.css"));
 
   const guarded =
-    (send: (req: Request, res: Response) => void) =>
+    (send: (req: Request, res: Response) => void | Promise<void>) =>
     async (req: Request, res: Response): Promise<void> => {
       applySecurityHeaders(res);
       if (!authorized(req)) {
         res.setHeader("WWW-Authenticate", `Basic ${REALM}`);
         return sendBytes(res, 401, "text/plain; charset=utf-8", Buffer.from(webMsg.unauthorized, "utf8"));
       }
-      send(req, res);
+      await send(req, res);
     };
 
   http.server.get(
     "/maintainer",
     safeRoute(
       logger,
-      guarded((req, res) => {
+      guarded(async (req, res) => {
         let records: StoreRecord[] = [];
         try {
-          records = readRecords(store.path);
+          // With REDIS_URL the records of every instance; else this instance's file.
+          records = deps.sharedRecords ? await deps.sharedRecords() : readRecords(store.path);
         } catch {
-          // no file yet (nothing recorded) or unreadable: the page shows empty lists
+          // no file yet (nothing recorded), unreadable, or Redis away: the page shows empty lists
         }
         const view = buildMaintainerView(
           records,

@@ -2,6 +2,7 @@ import type { Request, Response } from "restify";
 import { formatJstIso, lineStatus } from "../../engine/line-status.js";
 import { ask } from "../ask.js";
 import type { ChannelDeps } from "../channel-deps.js";
+import { converse } from "../converse.js";
 import { readJsonBody } from "../read-body.js";
 import { webMsg } from "./messages.js";
 import { parseAskRequest, parseNowParam } from "./web-request.js";
@@ -28,10 +29,24 @@ export function createWebApi(deps: ChannelDeps, meter: Meter = async (_req, work
       if (!body.ok) return sendJson(res, body.status, { error: body.message });
       const parsed = parseAskRequest(body.value, (id) => core.kb.topics.has(id));
       if (!parsed.ok) return sendJson(res, 400, { error: parsed.error });
-      const { typing, ...question } = parsed.value;
+      const { typing, session, ...question } = parsed.value;
       // Keystrokes of a question still being typed (「む」「むこ」) are not misses for the knowledge maintainers.
-      const { answer } = await meter(req, () => ask(deps, { channel: "web", ...question, record: !typing }));
-      sendJson(res, 200, answer);
+      if (!session) {
+        const { answer } = await meter(req, () => ask(deps, { channel: "web", ...question, record: !typing }));
+        return sendJson(res, 200, answer);
+      }
+      const { text, now, topic, variant, fact } = question;
+      const pick = topic ? { topic, ...(variant ? { variant } : {}), ...(fact ? { fact } : {}) } : undefined;
+      const outcome = await converse(deps, {
+        meter: (work) => meter(req, work),
+        channel: "web",
+        conversation: session,
+        text,
+        record: !typing,
+        ...(now ? { now } : {}),
+        ...(pick ? { pick } : {}),
+      });
+      sendJson(res, 200, outcome.kind === "answer" ? outcome.answer : { act: outcome.act, reply: outcome.text });
     },
 
     async topics(_req: Request, res: Response): Promise<void> {

@@ -5,7 +5,7 @@ import { webMsg } from "./messages.js";
 
 export { cutText, MAX_TEXT_CHARS } from "../cut-text.js";
 
-const ALLOWED_KEYS = ["text", "now", "topic", "variant", "fact", "typing"] as const;
+const ALLOWED_KEYS = ["text", "now", "topic", "variant", "fact", "typing", "session"] as const;
 const SAFE_KEY = /^[A-Za-z_$][\w$]{0,39}$/;
 
 const stringField = (max: number) =>
@@ -31,6 +31,10 @@ const askSchema = z
       variant: stringField(100).optional(),
       fact: stringField(200).optional(),
       typing: z.boolean({ error: webMsg.notBoolean }).optional(),
+      session: z
+        .string({ error: webMsg.notString })
+        .regex(/^[A-Za-z0-9_-]{8,64}$/, webMsg.badSession)
+        .optional(),
     },
     { error: webMsg.notObject },
   )
@@ -44,6 +48,8 @@ export interface AskRequest {
   readonly fact?: string;
   /** Sent while the agent is still typing: answered, but not recorded as an unanswered question. */
   readonly typing?: boolean;
+  /** The page's session: questions with one are read as a conversation (docs/spec/conversation.md). */
+  readonly session?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -70,7 +76,7 @@ export function parseAskRequest(body: unknown, isTopic: (id: string) => boolean)
   }
   const parsed = askSchema.safeParse(body);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]) };
-  const { text, now, topic, variant, fact, typing } = parsed.data;
+  const { text, now, topic, variant, fact, typing, session } = parsed.data;
   if (topic !== undefined && !isTopic(topic)) return { ok: false, error: `topic: ${webMsg.badTopic}` };
   return {
     ok: true,
@@ -81,6 +87,7 @@ export function parseAskRequest(body: unknown, isTopic: (id: string) => boolean)
       ...(variant ? { variant } : {}),
       ...(fact ? { fact } : {}),
       ...(typing ? { typing } : {}),
+      ...(session ? { session } : {}),
     },
   };
 }

@@ -60,8 +60,9 @@ describe("Slack Messages tab (agent_view)", () => {
   it("each suggested prompt, sent as a message, is answered with its own topic", async () => {
     const prompts = fake.callsTo(SET_PROMPTS)[0]!.body.prompts as { title: string; message: string }[];
     const sections = new Set<string>();
-    for (const prompt of prompts) {
-      const { post } = await askInTab(prompt.message);
+    // each from a freshly opened Messages tab (another user's DM): a new conversation
+    for (const [i, prompt] of prompts.entries()) {
+      const { post } = await askInTab(prompt.message, { channel: `D-prompt-${i}` });
       const header = (post.body.blocks as { type: string; text?: { text: string } }[]).find((b) => b.type === "header");
       expect(header?.text?.text).toContain(prompt.title);
       sections.add(String(header?.text?.text));
@@ -82,11 +83,15 @@ describe("Slack Messages tab (agent_view)", () => {
     expect(blocks).toContain("onshi_feedback_no");
   });
 
-  it("a reply in the thread is answered in the same thread", async () => {
-    const first = await askInTab("カードリーダーが動かない");
-    const { post } = await askInTab("富士通です", { thread_ts: first.thread });
+  it("a follow-up in the thread is answered in the same thread, keeping the conversation's context", async () => {
+    const first = await askInTab("富士通のリーダーの電話番号", { channel: "D-follow" });
+    expect(JSON.stringify(first.post.body.blocks)).toContain("0120-924-524");
+    const { post } = await askInTab("それって土曜もやってる？", { channel: "D-follow", thread_ts: first.thread });
     expect(post.body.thread_ts).toBe(first.thread);
-    expect(post.body.channel).toBe("D1");
+    expect(post.body.channel).toBe("D-follow");
+    const blocks = JSON.stringify(post.body.blocks);
+    expect(blocks).toContain("0120-924-524");
+    expect(blocks).toContain("土");
   });
 
   it("answers even when the status cannot be set (an install without assistant:write)", async () => {

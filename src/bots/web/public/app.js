@@ -18,6 +18,8 @@ const answerBox = $("answer");
 const start = $("start");
 
 const showTab = setupTabs(["search", "topics", "lines"]);
+/** This page's conversation: follow-ups (「それって土曜もやってる？」) are read after the last answer. */
+const SESSION = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
 const state = { query: "", candidates: [], active: -1, opened: -1, timer: 0, settle: 0, controller: null, seq: 0 };
 
 /** Sends one request at a time: a newer keystroke aborts the older fetch, and a late reply is dropped. */
@@ -27,12 +29,21 @@ async function request(body) {
   state.controller = controller;
   const seq = ++state.seq;
   try {
-    const answer = await api("/api/ask", body, controller.signal);
+    const answer = await api("/api/ask", { ...body, session: SESSION }, controller.signal);
     return seq === state.seq ? answer : undefined;
   } catch (err) {
     if (err?.name !== "AbortError" && seq === state.seq) status.textContent = err?.userMessage ?? MSG.error;
     return undefined;
   }
+}
+
+/** A greeting, thanks or "what can you do" gets a short reply, not a guide answer. */
+function showReply(reply) {
+  answerBox.replaceChildren(el("p", { class: "reply", text: reply }));
+  delete answerBox.dataset.topic;
+  answerBox.hidden = false;
+  start.hidden = true;
+  status.textContent = reply;
 }
 
 function showAnswer(answer, query) {
@@ -71,7 +82,9 @@ async function search(text) {
   const answer = await request({ text, typing: true });
   if (!answer) return;
   clearTimeout(state.settle);
-  state.settle = setTimeout(() => api("/api/ask", { text }).catch(() => undefined), SETTLE_MS);
+  // The settled question is the conversation's turn: remembered, and recorded if the guide has no answer.
+  state.settle = setTimeout(() => api("/api/ask", { text, session: SESSION }).catch(() => undefined), SETTLE_MS);
+  if (answer.reply !== undefined) return showReply(answer.reply);
   state.query = text;
   state.candidates = [
     { topic: answer.topic, title: answer.title, section: answer.section },

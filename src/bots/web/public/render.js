@@ -127,7 +127,9 @@ function renderSource(source) {
 
 /** The whole answer, most urgent first: warnings, summary, choices, the sentence to read, whom to call. */
 export function renderAnswer(answer, onPick) {
+  const about = answer.context ? [answer.context.about, answer.context.stepNote].filter(Boolean).join(" ") : "";
   const parts = [
+    ...(about ? [el("p", { class: "context", text: about })] : []),
     el(
       "header",
       { class: "answer-head" },
