@@ -1,20 +1,8 @@
 // `ask --dialog` (docs/spec/conversation.md): JSON lines {conversation, text} in, one resolution a line out.
 import { createInterface } from "node:readline";
+import { toDialogJson } from "./contract-json.js";
 import type { Core } from "./core.js";
-import type { TurnResolution } from "./engine/conversation/conversation-state.js";
 import { createDialogResolver } from "./engine/conversation/dialog-resolver.js";
-
-/** The contract's fields: id, variant when pinned, confidence, alternatives, act and context when they apply. */
-export function toDialogJson(r: TurnResolution): string {
-  return JSON.stringify({
-    id: r.id,
-    ...(r.variant !== undefined ? { variant: r.variant } : {}),
-    confidence: r.confidence,
-    alternatives: r.alternatives.map((a) => ({ id: a.id, confidence: a.confidence })),
-    ...(r.act !== undefined ? { act: r.act } : {}),
-    ...(r.context === true ? { context: true } : {}),
-  });
-}
 
 const MAX_LINE_CHARS = 100_000;
 

@@ -2,13 +2,13 @@
 import { createInterface } from "node:readline";
 import { runDialog } from "./cli-dialog.js";
 import { feedbackFilePath, readConfig } from "./config.js";
+import { toContractJson } from "./contract-json.js";
 import { type Core, loadCore } from "./core.js";
 import { renderAnswerText } from "./engine/render-text.js";
 import { checkFaithfulness, readKnowledgeYaml } from "./knowledge/faithfulness.js";
 import { citeGuide, loadGuide } from "./knowledge/load-guide.js";
 import { defaultKnowledgeDir, loadKnowledge } from "./knowledge/load-knowledge.js";
 import { checkTopicContract, readContractTopicIds } from "./knowledge/topic-contract.js";
-import type { MatchResult } from "./nlp/match-result.js";
 import { runReportMisses, writeMissReport } from "./privacy/report-misses.js";
 import { purgeOlderThan } from "./privacy/store-file.js";
 import { readSharedRecords } from "./state/shared-records.js";
@@ -25,16 +25,6 @@ const USAGE = `使い方:
 
 const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
 const err = (s: string) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`);
-
-/** The `ask --jsonl` contract of spec/topics.md: id, variant only when pinned, confidence, alternatives. */
-export function toContractJson(m: MatchResult): string {
-  return JSON.stringify({
-    id: m.id,
-    ...(m.variant !== undefined ? { variant: m.variant } : {}),
-    confidence: m.confidence,
-    alternatives: m.alternatives.map((a) => ({ id: a.id, confidence: a.confidence })),
-  });
-}
 
 async function core(): Promise<Core> {
   const loaded = await loadCore();
