@@ -201,10 +201,16 @@ function readInContext(
   const topic = kb.topics.get(state.topic);
   const question = isQuestion(norm);
   // 「資格確認書も持ってないです」 is about this patient; 「カードを忘れた人は？」 asks about others: a new question.
-  const aboutThisPatient = !question || back || /も(?:持|な|無|忘|見せ|出せ)/u.test(norm);
+  const additive = /も(?:持|な|無|忘|見せ|出せ)/u.test(norm);
+  const aboutThisPatient = !question || back || additive;
   if (topic && aboutThisPatient && lacksDocument(norm) && stepsText(topic, state.variant).some(mentionsDocument)) {
     const step = fallbackStep(topic, state.variant);
-    return step === undefined ? { ...keep({ uncovered: true }), id: "none" } : keep({ step });
+    if (step !== undefined) return keep({ step });
+    // The section has no step for a missing document. 「それも持ってきてない」 is still this patient (the guide
+    // does not cover it); a plain statement the matcher is sure is another topic is a new case
+    // (「患者がカードを忘れた」 after 1-③ is 2-②).
+    const anotherCase = m.id !== "none" && m.id !== state.topic && m.confidence >= STATEMENT_STANDS_ALONE;
+    if (!anotherCase || additive || back) return { ...keep({ uncovered: true }), id: "none" };
   }
   if (back) return keep();
   // A line the last answer already named is part of that answer (「コールセンターから電話が来るのは誰宛て？」).

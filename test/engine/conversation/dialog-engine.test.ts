@@ -63,6 +63,16 @@ describe("follow-ups read in the light of the last answer", () => {
     expect(turn?.answer?.context).toBeUndefined();
   });
 
+  it("a missing card stated as a new case is that case, not a gap in the last section", () => {
+    // 1-③ has no step for a missing document; the statement is 2-② on its own.
+    const [, turn] = play(["別人の情報が表示された", "患者がマイナンバーカードを持ってくるのを忘れた"]);
+    expect(turn?.resolution.id).toBe("2-2");
+    expect(turn?.resolution.context).toBeUndefined();
+    // 「それも持ってきてない」 is still the same patient: the guide has no answer for it there.
+    const [, , same] = play(["別人の情報が表示された", "資格確認書は？", "それも持ってきてないと"]);
+    expect(same?.resolution.context).toBe(true);
+  });
+
   it("a quoted screen message moves the conversation to its row", () => {
     const [, turn] = play(["転職したばかりの患者さん", "資格確認書で照会したら「無効（新しい資格あり）」と出た"]);
     expect(turn?.resolution).toMatchObject({ id: "1-2", variant: "new" });
