@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
+import { prerequisiteMissing } from "./prerequisite.js";
 
 /** Debian's chromium (apt-get install chromium); playwright's own browser download is not used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -12,13 +13,6 @@ const ARGS = [
   "--disable-sync",
   "--no-first-run",
 ];
-
-/** One line, no stack: a missing prerequisite is not a bug in the code under test. */
-function prerequisiteMissing(message: string): Error {
-  const error = new Error(message);
-  error.stack = message;
-  return error;
-}
 
 /** Launches headless Chromium, or fails with one line saying how to install it. Browser tests never skip. */
 export async function launchChromium(): Promise<Browser> {

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { prerequisiteMissing } from "./prerequisite.js";
 
 // redis-server says "Ready to accept connections" (log level notice) once it serves.
 
@@ -49,9 +50,15 @@ export async function startLocalRedis(): Promise<LocalRedis> {
       };
       proc.stdout?.on("data", onData);
       proc.stderr?.on("data", onData);
-      proc.once("error", (err) => {
+      proc.once("error", (err: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        reject(err);
+        reject(
+          err.code === "ENOENT"
+            ? prerequisiteMissing(
+                "The shared-state tests need Debian's redis-server on PATH: sudo apt-get install -y redis-server. They never skip.",
+              )
+            : err,
+        );
       });
       proc.once("exit", (code) => {
         clearTimeout(timer);

@@ -51,7 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.allSettled(opened.map((s) => s.close()));
-  await redis.stop();
+  await redis?.stop();
 });
 
 describe("state shared through a real redis-server", () => {
