@@ -3,7 +3,7 @@ import { createBuckets, createRateLimiter, type RateDecision, type RateLimiter }
 /**
  * Keeps one client from slowing the others down. Answers are computed on the one event loop, so
  * what a client may not take is CPU time: each client has a budget of answering time (refilled at
- * `cpuShare` of a second per second, `burstMs` at most), charged with what its answers really took;
+ * `cpuShare` of a second per second, `burstMs` at most), charged with the CPU its answers really took;
  * past it, its requests are refused at once (429) until the budget has refilled. Besides: a request
  * count per client on every route, a count of failed authentications per client, and a cap on
  * answers in flight across all clients (503).
@@ -93,12 +93,15 @@ export function createFairShare(options: FairShareOptions, counters: FairShareCo
     },
     async timed(client, work) {
       if (!cpu.allow(client, Date.now(), burstMs / 2).ok) await new Promise((resolve) => setImmediate(resolve));
-      const started = performance.now();
+      // This process's CPU time, not the wall clock: on a busy machine the wall clock also counts the
+      // time other processes had the core, which is not the client's doing.
+      const started = process.cpuUsage();
       try {
         return work();
       } finally {
+        const used = process.cpuUsage(started);
         // at most one burst per answer: a cold start or a GC pause is not the client's doing
-        cpu.charge(client, Math.min(burstMs, performance.now() - started));
+        cpu.charge(client, Math.min(burstMs, (used.user + used.system) / 1000));
       }
     },
     get inFlight() {
