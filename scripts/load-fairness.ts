@@ -180,7 +180,7 @@ const limits = {
   ...(BURST_MS > 0 ? { CLIENT_CPU_BURST_MS: String(BURST_MS) } : {}),
 };
 await scenario(
-  `per-client limits (CLIENT_CPU_MS_PER_SECOND ${CPU_MS || "50 (default)"}, CLIENT_CPU_BURST_MS ${BURST_MS || "100 (default)"}, 2 in flight)`,
+  `per-client limits (CLIENT_CPU_MS_PER_SECOND ${CPU_MS || "50 (default)"}, CLIENT_CPU_BURST_MS ${BURST_MS || "100 (default)"}, CLIENT_MAX_IN_FLIGHT 1 (default))`,
   limits,
 );
 if (!process.argv.includes("--no-baseline"))

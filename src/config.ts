@@ -87,7 +87,7 @@ const envSchema = z
     MISS_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
     CLIENT_CPU_MS_PER_SECOND: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(1000).default(50)),
     CLIENT_CPU_BURST_MS: z.preprocess(blankToUndefined, z.coerce.number().int().min(10).max(10_000).default(100)),
-    CLIENT_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(2)),
+    CLIENT_MAX_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1000).default(1)),
     MAX_ANSWERS_IN_FLIGHT: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(32)),
     REDIS_URL: z.preprocess(
       blankToUndefined,

@@ -49,10 +49,11 @@ export const DEFAULT_BURST_MS = 100;
 export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 20;
 /**
  * A budget alone is not enough: it is charged after an answer, so 16 requests arriving together
- * would all be admitted and run back to back (16 × 15 ms). Two at a time bounds what another
- * client waits behind to about two answers.
+ * would all be admitted and run back to back (16 × 15 ms). One at a time bounds what another client
+ * waits behind to one answer: during a flood its p99 was 18–44 ms with one, 42–65 ms with two
+ * (npm run load:fairness). The agents' page sends one request at a time (a keystroke aborts the last).
  */
-export const DEFAULT_PER_CLIENT_IN_FLIGHT = 2;
+export const DEFAULT_PER_CLIENT_IN_FLIGHT = 1;
 
 export interface FairShareCounters {
   readonly requests?: RateLimiter;
