@@ -1,32 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mountSlack } from "../../../src/bots/slack/mount-slack.js";
+import { describe, expect, it } from "vitest";
 import { PERSONAL_NUMBER_WARNING } from "../../../src/privacy/messages.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
-import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
-import {
-  BOT_TOKEN,
-  directMessage,
-  eventBody,
-  mention,
-  postChunked,
-  postSigned,
-  SIGNING_SECRET,
-} from "./slack-requests.js";
+import type { TestServer } from "../../helpers/test-server.js";
+import type { FakeSlackApi } from "./fake-slack-api.js";
+import { BOT_TOKEN, directMessage, eventBody, mention, postChunked, postSigned } from "./slack-requests.js";
+import { useSlackTestBed } from "./slack-test-bed.js";
 
 let fake: FakeSlackApi;
 let server: TestServer;
 
-beforeAll(async () => {
-  fake = await startFakeSlackApi();
-  server = await startTestServer(
-    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl },
-    [mountSlack],
-  );
-});
-
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
+useSlackTestBed((f, s) => {
+  fake = f;
+  server = s;
 });
 
 const posts = () => fake.callsTo("chat.postMessage");

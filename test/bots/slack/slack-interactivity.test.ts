@@ -1,34 +1,17 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { slackMsg } from "../../../src/bots/slack/messages.js";
-import { mountSlack } from "../../../src/bots/slack/mount-slack.js";
-import { sharedCore, startTestServer, type TestServer } from "../../helpers/test-server.js";
-import { type FakeCall, type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
-import {
-  BOT_TOKEN,
-  type ClickOptions,
-  clickBody,
-  commandBody,
-  eventBody,
-  FORM,
-  postSigned,
-  SIGNING_SECRET,
-} from "./slack-requests.js";
+import { sharedCore, type TestServer } from "../../helpers/test-server.js";
+import type { FakeCall, FakeSlackApi } from "./fake-slack-api.js";
+import { type ClickOptions, clickBody, commandBody, eventBody, FORM, postSigned } from "./slack-requests.js";
+import { useSlackTestBed } from "./slack-test-bed.js";
 
 let fake: FakeSlackApi;
 let server: TestServer;
 
-beforeAll(async () => {
-  fake = await startFakeSlackApi();
-  server = await startTestServer(
-    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl },
-    [mountSlack],
-  );
-});
-
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
+useSlackTestBed((f, s) => {
+  fake = f;
+  server = s;
 });
 
 interface Button {

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseShareValue } from "../../../src/bots/slack/action-values.js";
-import { mountSlack } from "../../../src/bots/slack/mount-slack.js";
 import { LOOKUP_CALLBACK_ID } from "../../../src/bots/slack/on-shortcut.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
-import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
-import { BOT_TOKEN, clickBody, FORM, postSigned, SIGNING_SECRET, shortcutBody } from "./slack-requests.js";
+import type { TestServer } from "../../helpers/test-server.js";
+import type { FakeSlackApi } from "./fake-slack-api.js";
+import { clickBody, FORM, postSigned, shortcutBody } from "./slack-requests.js";
+import { useSlackTestBed } from "./slack-test-bed.js";
 
 let fake: FakeSlackApi;
 let server: TestServer;
 
-beforeAll(async () => {
-  fake = await startFakeSlackApi();
-  server = await startTestServer(
-    { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl },
-    [mountSlack],
-  );
-});
-
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
+useSlackTestBed((f, s) => {
+  fake = f;
+  server = s;
 });
 
 interface Button {
