@@ -1,18 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findProjectRoot } from "../../src/project-root.js";
-
-const src = join(findProjectRoot(), "src");
-
-function sources(dir: string): string[] {
-  return readdirSync(join(src, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
-  );
-}
-
-const imports = (file: string) =>
-  [...readFileSync(join(src, file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1] ?? "");
+import { imports, sources, src } from "../helpers/source-files.js";
 
 describe("the core knows nothing of channels", () => {
   it.each(["knowledge", "nlp", "engine", "privacy"])(
