@@ -24,6 +24,7 @@ interface StoredFeatures {
   k: string;
   r: string;
   o: boolean;
+  n: string[];
 }
 
 const toStored = (f: Features): StoredFeatures => ({
@@ -33,6 +34,7 @@ const toStored = (f: Features): StoredFeatures => ({
   k: f.compact,
   r: f.reading,
   o: f.romaji,
+  n: [...f.nouns],
 });
 
 const fromStored = (s: StoredFeatures): Features => ({
@@ -42,6 +44,7 @@ const fromStored = (s: StoredFeatures): Features => ({
   compact: s.k,
   reading: s.r,
   romaji: s.o,
+  nouns: s.n ?? [],
 });
 
 /**

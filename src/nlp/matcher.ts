@@ -151,22 +151,58 @@ export function createMatcher({
     return scores;
   }
 
+  function sentencesOf(text: string): string[] {
+    if (text.length < weights.storyMinChars || text.length > weights.storyMaxChars) return [];
+    const sentences = text
+      .split(/(?<=[。！？!?\n])/u)
+      .map((s) => s.trim())
+      .filter((s) => s.length >= weights.sentenceMinChars);
+    return sentences.length >= 2 ? sentences : [];
+  }
+
+  /** Nouns the examples never use, in a question whose concepts are all generic ones. */
+  function foreignSubject(features: Features): string[] {
+    for (const c of features.concepts) if (!extractor.genericConcepts.has(c)) return [];
+    return features.nouns.filter(
+      (n) => n.length >= 2 && !/^[\p{N}]+$/u.test(n) && !df.has(`w:${n}`) && !extractor.knownWords.has(n),
+    );
+  }
+
   function explain(text: string): ExplainedMatch {
     const features = extractor.extract(text);
     const concepts = [...features.concepts];
     const screen = screens.detect(features.compact, features.reading);
     const scores = topicScores(vectorize(features));
+    // A story of several sentences: the sentence that says what happened is not drowned by the rest.
+    const sentences = sentencesOf(text);
+    // What a story asks is in its last sentence; what the sentences before it say is background.
+    let asked: ReadonlySet<string> = features.concepts;
+    for (const [i, sentence] of sentences.entries()) {
+      const said = extractor.extract(sentence);
+      if (i === sentences.length - 1) asked = said.concepts;
+      for (const [topic, s] of topicScores(vectorize(said))) {
+        if (topic === "none") continue;
+        const scaled = s * weights.sentenceWeight;
+        if (scaled > (scores.get(topic) ?? 0)) scores.set(topic, scaled);
+      }
+    }
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
-    const outOfGuide = concepts.some((c) => extractor.outOfGuideConcepts.has(c));
+    const outOfGuide = [...asked].some((c) => extractor.outOfGuideConcepts.has(c));
     let unanswerable = outOfGuide;
     if (outOfGuide && !screen) {
       for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
+    }
+    // A thing the guide never names, with nothing but generic words about it (椅子が壊れた): not ours.
+    const foreign = foreignSubject(features);
+    if (!screen && !unanswerable && foreign.length > 0) {
+      unanswerable = true;
+      for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.foreignSubject);
     }
     applyDistinctions(scores, features.concepts, distinctions, weights);
     // What the question asks against what each topic answers (answerability.yaml).
     if (!screen) {
       for (const ask of asks) {
-        if (!features.concepts.has(ask.concept)) continue;
+        if (!asked.has(ask.concept)) continue;
         unanswerable = true;
         for (const [topic, s] of scores) {
           if (topic !== "none" && !ask.answeredBy.has(topic)) scores.set(topic, s * weights.unanswered);

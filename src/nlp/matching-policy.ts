@@ -15,12 +15,25 @@ export interface MatchingPolicy {
   readonly conceptVotes: number;
   /** Factor on every topic's score when the question names something the guide does not cover (outOfGuide). */
   readonly outOfGuide: number;
+  /**
+   * Factor on every topic's score when the question is about a thing neither the guide nor the knowledge
+   * base ever names (椅子, レジ, ポイントカード) and its only concepts are generic ones (壊れた, 忘れた).
+   */
+  readonly foreignSubject: number;
   /** Factor on a topic's score when the question asks something that topic does not answer (answerability.yaml). */
   readonly unanswered: number;
   /** Added to the score of the side of a distinction (distinctions.yaml) whose cues alone the question holds. */
   readonly distinctionBoost: number;
   /** Factor on the scores of the other sides of that distinction. */
   readonly distinctionDamp: number;
+  /** A question of this many characters or more, up to storyMaxChars, is also scored sentence by sentence… */
+  readonly storyMinChars: number;
+  /** …(longer text is a paste: the whole of it speaks)… */
+  readonly storyMaxChars: number;
+  /** …each sentence of at least this many characters… */
+  readonly sentenceMinChars: number;
+  /** …and a topic keeps this fraction of its best sentence's score when that beats the whole text's. */
+  readonly sentenceWeight: number;
   /** Below this best score nothing in the guide answers the question: `none`. */
   readonly noneThreshold: number;
   /** A pasted screen message at or above this similarity decides the topic and variant at once. */
@@ -37,6 +50,8 @@ export interface MatchingPolicy {
   readonly minReadingKana: number;
   /** …and in text that is mostly kanji (short readings there mostly find homophones). */
   readonly minReadingKanji: number;
+  /** In text without kanji, a reading this long is found anywhere, not only where the dictionary cut a word. */
+  readonly minReadingAnywhere: number;
   /** Longest input the matcher reads, in UTF-16 units; longer text is cut on a grapheme boundary. */
   readonly maxInputChars: number;
   /** Questions answered below this confidence (or `none`) are kept, masked, for the knowledge maintainers. */
@@ -49,9 +64,14 @@ export const MATCHING_POLICY: MatchingPolicy = {
   gram: 0.5,
   conceptVotes: 0.3,
   outOfGuide: 0.4,
+  foreignSubject: 0.5,
   unanswered: 0.4,
   distinctionBoost: 0.1,
   distinctionDamp: 0.6,
+  storyMinChars: 60,
+  storyMaxChars: 600,
+  sentenceMinChars: 8,
+  sentenceWeight: 0.85,
   noneThreshold: 0.26,
   screenShortcut: 0.8,
   fuzzyKana: 0.26,
@@ -60,6 +80,7 @@ export const MATCHING_POLICY: MatchingPolicy = {
   maxAlternatives: 2,
   minReadingKana: 3,
   minReadingKanji: 4,
+  minReadingAnywhere: 5,
   maxInputChars: 2000,
   lowConfidence: 0.5,
 };

@@ -11,6 +11,8 @@ export interface Token {
   readonly posDetail: string;
   /** A person's or a place's name or its suffix (固有名詞・人名/地域, 接尾・地域: 市, 区): patient data, never a feature. */
   readonly personal: boolean;
+  /** The dictionary knows the word (kuromoji's KNOWN); unknown words are cut by character class only. */
+  readonly known: boolean;
 }
 
 export interface JapaneseTokenizer {
@@ -52,7 +54,15 @@ function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): Japanese
           const personal =
             (t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域")) ||
             (t.pos_detail_1 === "接尾" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域"));
-          return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1, personal };
+          return {
+            surface,
+            base: base || folded,
+            reading,
+            pos: t.pos,
+            posDetail: t.pos_detail_1,
+            personal,
+            known: t.word_type === "KNOWN",
+          };
         });
     },
   };

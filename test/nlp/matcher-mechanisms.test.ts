@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { createFeatureExtractor } from "../../src/nlp/features.js";
 import type { Matcher } from "../../src/nlp/match-result.js";
 import { MATCHING_POLICY } from "../../src/nlp/matching-policy.js";
 import { readingKey } from "../../src/nlp/reading.js";
 import { readRomaji } from "../../src/nlp/romaji.js";
+import { loadTokenizer } from "../../src/nlp/tokenizer.js";
+import { loadVocabulary } from "../../src/nlp/vocabulary.js";
 import { sharedCore } from "../helpers/test-server.js";
 
 let matcher: Matcher;
@@ -102,4 +106,54 @@ describe("alternatives", () => {
       }
     },
   );
+});
+
+describe("a thing the guide never names, with only generic words about it", () => {
+  it.each([
+    "ポケモンのカードが読めない",
+    "受付の椅子が壊れた",
+    "レジが壊れたんだけど",
+    "エアコンが動かない、どこに電話？",
+  ])("%s is about something else: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+
+  it.each([
+    ["カード読めない", "2-5"],
+    ["この人だけカード読めない", "2-5"],
+    ["カードリーダーが壊れた", "3-reader"],
+    ["停電した", "2-4"],
+    ["おばあちゃんのカードが読めない", "2-5"],
+  ])("%s names nothing foreign: %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
+
+describe("stories of several sentences", () => {
+  it.each([
+    [
+      "うちは駅前の小さな内科で、朝は高齢の方が多く受付がいつも混みます。今日は予防接種の日でもあり、スタッフも足りていません。そんな中、ある患者さんがマイナンバーカードを家に置いてきたと言っています。どうしたらいいですか。",
+      "2-2",
+    ],
+    [
+      "歯科医院で受付をしております。先月から新しいスタッフが入り、私が教育係をしています。昨日、その子が対応した患者さんのオン資の結果で、券面にない黒丸が記号に付いていました。これは請求で直すべきですか。",
+      "1-1",
+    ],
+  ])("the sentence that says what happened decides, the background does not: %#", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
+
+describe("text without kanji", () => {
+  it("a term inside a word the dictionary could not cut is still found", async () => {
+    const loaded = loadKnowledge();
+    if (!loaded.ok) throw new Error(loaded.message);
+    const vocabulary = loadVocabulary(undefined, new Set(loaded.kb.topics.keys()));
+    const extractor = createFeatureExtractor(await loadTokenizer(), vocabulary, MATCHING_POLICY);
+    // kuromoji cuts this き|ゅうきゅうのしかくかくにんきのう; 資格確認機能 is inside the second piece.
+    const features = extractor.extract("きゅうきゅうのしかくかくにんきのう");
+    expect([...features.concepts]).toContain("emergency-fn");
+    // …and the piece it could not cut (ゅうきゅうの…) is no word of the question.
+    expect([...features.terms.keys()].filter((k) => /^w:[ぁぃぅぇぉゃゅょっ]/u.test(k))).toEqual([]);
+  });
 });
