@@ -1,4 +1,4 @@
-// npm run calibrate: fits the confidence map on held-out folds of the TUNING sets (dev, field-tuning)
+// npm run calibrate: fits the confidence map on held-out folds of the TUNING sets (dev, field-tuning, fresh-tuning)
 // and writes src/nlp/data/calibration.json. The holdouts are never read here. The examples of the
 // knowledge base are never used: every question here is one the matcher has not indexed.
 import { writeFileSync } from "node:fs";
@@ -18,7 +18,8 @@ const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.message);
 const matcher = createMatcher({ kb: loaded.kb, tokenizer: await loadTokenizer(), vocabulary: loadVocabulary() });
 const dir = join(findProjectRoot(), "test", "fixtures", "eval");
-const cases = ["dev", "field-tuning"].flatMap((name) => readEvalSet(join(dir, `${name}.jsonl`)));
+const TUNING = ["dev", "field-tuning", "fresh-tuning"];
+const cases = TUNING.flatMap((name) => readEvalSet(join(dir, `${name}.jsonl`)));
 
 interface Row {
   readonly x: number[];
@@ -99,7 +100,7 @@ const noneCv = crossValidate(noneRows);
 const topic = fitLogistic(topicRows);
 const none = fitLogistic(noneRows);
 const calibration = {
-  fitted: `${FOLDS}-fold cross-validation over dev + field-tuning (${topicRows.length} topic answers: ${topicCv.report}; ${noneRows.length} none answers: ${noneCv.report})`,
+  fitted: `${FOLDS}-fold cross-validation over ${TUNING.join(" + ")} (${topicRows.length} topic answers: ${topicCv.report}; ${noneRows.length} none answers: ${noneCv.report})`,
   topic: { weights: topic.weights, bias: topic.bias - topicCv.shift },
   none: { weights: none.weights, bias: none.bias - noneCv.shift },
 };

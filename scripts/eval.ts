@@ -9,7 +9,15 @@ import { evaluate, readEvalSet } from "../src/nlp/evaluation.js";
 import { findProjectRoot } from "../src/project-root.js";
 import { dialogReport } from "./eval-dialogs.js";
 
-const SETS = ["dev", "holdout", "field-tuning", "field-holdout", "field-questions", "fresh-tuning", "fresh-holdout"] as const;
+const SETS = [
+  "dev",
+  "holdout",
+  "field-tuning",
+  "field-holdout",
+  "field-questions",
+  "fresh-tuning",
+  "fresh-holdout",
+] as const;
 const TUNABLE = new Set<string>(["dev", "field-tuning", "fresh-tuning"]);
 const args = process.argv.slice(2);
 const showMisses = args.includes("--misses");

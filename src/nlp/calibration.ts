@@ -13,6 +13,8 @@ export interface Signals {
   readonly noneScore: number;
   /** The question names something the guide does not cover, or asks what the topic does not answer. */
   readonly unanswerable: boolean;
+  /** Share of the question's word weight that no example of the knowledge base has (0 … 1). */
+  readonly unknown: number;
 }
 
 const modelSchema = z.object({ weights: z.array(z.number()), bias: z.number() }).strict();
@@ -30,10 +32,10 @@ export type Model = z.infer<typeof modelSchema>;
 /** The inputs of the logistic map for a topic answer and for a `none` answer. */
 export function topicInputs(s: Signals): number[] {
   const margin = s.best > 0 ? (s.best - s.second) / s.best : 0;
-  return [s.best, margin, s.best * margin, s.noneScore, s.unanswerable ? 1 : 0];
+  return [s.best, margin, s.best * margin, s.noneScore, s.unanswerable ? 1 : 0, s.unknown];
 }
 export function noneInputs(s: Signals): number[] {
-  return [s.best, s.noneScore, s.unanswerable ? 1 : 0, s.best - s.noneScore];
+  return [s.best, s.noneScore, s.unanswerable ? 1 : 0, s.best - s.noneScore, s.unknown];
 }
 
 export function predict(model: Model, x: readonly number[]): number {

@@ -24,7 +24,6 @@ interface StoredFeatures {
   k: string;
   r: string;
   o: boolean;
-  n: string[];
 }
 
 const toStored = (f: Features): StoredFeatures => ({
@@ -34,7 +33,6 @@ const toStored = (f: Features): StoredFeatures => ({
   k: f.compact,
   r: f.reading,
   o: f.romaji,
-  n: [...f.nouns],
 });
 
 const fromStored = (s: StoredFeatures): Features => ({
@@ -44,7 +42,6 @@ const fromStored = (s: StoredFeatures): Features => ({
   compact: s.k,
   reading: s.r,
   romaji: s.o,
-  nouns: s.n ?? [],
 });
 
 /**

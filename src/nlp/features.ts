@@ -20,8 +20,6 @@ export interface Features {
   readonly reading: string;
   /** The text was romaji, read as kana. */
   readonly romaji: boolean;
-  /** Nouns that can name what the question is about (a thing, a place, a service), dictionary form. */
-  readonly nouns: readonly string[];
 }
 
 const CONTENT_POS = new Set(["名詞", "動詞", "形容詞", "副詞", "記号", "接頭詞"]);
@@ -32,8 +30,6 @@ const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
 const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
-/** Noun kinds that can be what a question is about (not 非自立, 数, 接尾, 代名詞, 副詞可能…). */
-const SUBJECT_NOUNS = new Set(["一般", "固有名詞", "サ変接続"]);
 
 interface CompiledTerm {
   readonly concept: string;
@@ -42,17 +38,6 @@ interface CompiledTerm {
   /** Length of the reading as written (むこう: 3), before long vowels are dropped from the key (むこ). */
   readonly spoken: number;
   readonly ascii: boolean;
-}
-
-/**
- * A noun that can be what the question is about: a general or proper noun or a verbal noun the
- * dictionary knows, a katakana or Latin word it does not (ポケモン, Suica); never a hiragana run the
- * dictionary could not cut (kana typed for kanji), nor a Latin word in English text.
- */
-function isSubjectNoun(t: Token, base: string, latinText: boolean): boolean {
-  if (ASCII_WORD.test(base)) return !latinText && base.length >= 3 && !/^[0-9]/.test(base);
-  if (t.pos !== "名詞" || !SUBJECT_NOUNS.has(t.posDetail)) return false;
-  return t.known || /^[\u30A1-\u30FAー]{4,}$/u.test(t.surface);
 }
 
 function stem(word: string): string {
@@ -65,10 +50,6 @@ function stem(word: string): string {
 export interface FeatureExtractor {
   extract(text: string): Features;
   readonly outOfGuideConcepts: ReadonlySet<string>;
-  /** Concepts said of anything (壊れた, 忘れた, 電話): alone they do not make a question ours. */
-  readonly genericConcepts: ReadonlySet<string>;
-  /** Words the vocabulary names (its terms and everyday words), folded: never a foreign subject. */
-  readonly knownWords: ReadonlySet<string>;
 }
 
 export function createFeatureExtractor(
@@ -111,11 +92,6 @@ export function createFeatureExtractor(
   const isDomainWord = (word: string) =>
     domainWords.has(foldForMatching(word)) || /^(患者|業者|事務|先生|担当|職員|受付|お客)/u.test(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
-  const genericConcepts = new Set(vocabulary.concepts.filter((c) => c.generic).map((c) => c.id));
-  const knownWords = new Set([
-    ...compiled.map((t) => t.folded),
-    ...vocabulary.everyday.map((w) => foldForMatching(normalizeText(w))),
-  ]);
   const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t.concept] as const));
   const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
   const readingTerms = new AhoCorasick(
@@ -178,8 +154,6 @@ export function createFeatureExtractor(
 
   return {
     outOfGuideConcepts,
-    genericConcepts,
-    knownWords,
     extract(text) {
       const cleaned = withoutPersonalData(normalizeText(text).replace(MARKUP, " "), isDomainWord);
       const read = readRomaji(cleaned.toLowerCase());
@@ -193,9 +167,6 @@ export function createFeatureExtractor(
       const { reading, starts, ends } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);
-      const nouns: string[] = [];
-      // In English text every word is a noun to the dictionary: only Japanese text names its subject by nouns.
-      const latinText = /^[^\u3041-\u30FF\u4E00-\u9FFF]*$/u.test(read.text);
       // Romaji read as kana is cut into words badly: there the reading and the concepts speak. In kana
       // text the words the dictionary does not know are bad cuts too (ゅうじのしかく…).
       const kanaOnly = !HAS_KANJI.test(compact) && /[\u3041-\u30FA]/u.test(compact);
@@ -207,12 +178,21 @@ export function createFeatureExtractor(
         if (ASCII_WORD.test(base)) base = stem(base);
         if (base.length === 0 || stopwords.has(base) || /^[\s\p{P}]+$/u.test(base) || /^\d{3,}$/u.test(base)) continue;
         add(`w:${base}`);
-        if (isSubjectNoun(t, base, latinText)) nouns.push(base);
       }
       for (let i = 0; i + 1 < reading.length; i++) add(`g:${reading.slice(i, i + 2)}`);
-      const concepts = findConcepts(read.text, folded, compact, reading, starts, ends, read.kana, read.romaji, kanaOnly);
+      const concepts = findConcepts(
+        read.text,
+        folded,
+        compact,
+        reading,
+        starts,
+        ends,
+        read.kana,
+        read.romaji,
+        kanaOnly,
+      );
       for (const c of concepts) add(`c:${c}`);
-      return { terms, concepts, folded, compact, reading, romaji: read.romaji, nouns };
+      return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },
   };
 }

@@ -160,19 +160,24 @@ export function createMatcher({
     return sentences.length >= 2 ? sentences : [];
   }
 
-  /** Nouns the examples never use, in a question whose concepts are all generic ones. */
-  function foreignSubject(features: Features): string[] {
-    for (const c of features.concepts) if (!extractor.genericConcepts.has(c)) return [];
-    return features.nouns.filter(
-      (n) => n.length >= 2 && !/^[\p{N}]+$/u.test(n) && !df.has(`w:${n}`) && !extractor.knownWords.has(n),
-    );
+  /** Share of a question's word weight (w: features) that no example has. */
+  function unknownShare(query: Vector): number {
+    let all = 0;
+    let unseen = 0;
+    for (const [key, w] of query.weights) {
+      if (!key.startsWith("w:")) continue;
+      all += w;
+      if (!idfOf.has(key)) unseen += w;
+    }
+    return all > 0 ? unseen / all : 0;
   }
 
   function explain(text: string): ExplainedMatch {
     const features = extractor.extract(text);
     const concepts = [...features.concepts];
     const screen = screens.detect(features.compact, features.reading);
-    const scores = topicScores(vectorize(features));
+    const query = vectorize(features);
+    const scores = topicScores(query);
     // A story of several sentences: the sentence that says what happened is not drowned by the rest.
     const sentences = sentencesOf(text);
     // What a story asks is in its last sentence; what the sentences before it say is background.
@@ -191,12 +196,6 @@ export function createMatcher({
     let unanswerable = outOfGuide;
     if (outOfGuide && !screen) {
       for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
-    }
-    // A thing the guide never names, with nothing but generic words about it (椅子が壊れた): not ours.
-    const foreign = foreignSubject(features);
-    if (!screen && !unanswerable && foreign.length > 0) {
-      unanswerable = true;
-      for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.foreignSubject);
     }
     applyDistinctions(scores, features.concepts, distinctions, weights);
     // What the question asks against what each topic answers (answerability.yaml).
@@ -221,7 +220,7 @@ export function createMatcher({
         scores: list,
         concepts,
         features,
-        signals: { best: ranked[0]?.confidence ?? 0, second: 0, noneScore: 0, unanswerable: false },
+        signals: { best: ranked[0]?.confidence ?? 0, second: 0, noneScore: 0, unanswerable: false, unknown: 0 },
         viaScreen: true,
       };
     }
@@ -232,6 +231,7 @@ export function createMatcher({
       second: topics[1]?.confidence ?? 0,
       noneScore: scores.get("none") ?? 0,
       unanswerable,
+      unknown: unknownShare(query),
     };
     if (!best || best.id === "none" || best.confidence < weights.noneThreshold) {
       const confidence = calibration

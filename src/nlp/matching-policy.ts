@@ -15,11 +15,6 @@ export interface MatchingPolicy {
   readonly conceptVotes: number;
   /** Factor on every topic's score when the question names something the guide does not cover (outOfGuide). */
   readonly outOfGuide: number;
-  /**
-   * Factor on every topic's score when the question is about a thing neither the guide nor the knowledge
-   * base ever names (椅子, レジ, ポイントカード) and its only concepts are generic ones (壊れた, 忘れた).
-   */
-  readonly foreignSubject: number;
   /** Factor on a topic's score when the question asks something that topic does not answer (answerability.yaml). */
   readonly unanswered: number;
   /** Added to the score of the side of a distinction (distinctions.yaml) whose cues alone the question holds. */
@@ -64,7 +59,6 @@ export const MATCHING_POLICY: MatchingPolicy = {
   gram: 0.5,
   conceptVotes: 0.3,
   outOfGuide: 0.4,
-  foreignSubject: 0.5,
   unanswered: 0.4,
   distinctionBoost: 0.1,
   distinctionDamp: 0.6,

@@ -40,13 +40,24 @@ function pieces(text: string): string[] {
   return out;
 }
 
+const KATAKANA_WORD = /^[\u30A1-\u30FAー]+$/u;
+
+/**
+ * A katakana word the dictionary calls a name (コール) that runs on into another katakana word which is
+ * not one (センタ) is part of a loanword (コールセンタ), not a person: a name is written apart (サトウ ハナコ).
+ */
+function inLoanword(tokens: readonly Token[], i: number): boolean {
+  if (!KATAKANA_WORD.test(tokens[i]?.surface ?? "")) return false;
+  const joins = (t: Token | undefined) => t !== undefined && !t.personal && KATAKANA_WORD.test(t.surface);
+  return joins(tokens[i - 1]) || joins(tokens[i + 1]);
+}
+
 function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): JapaneseTokenizer {
   return {
     tokenize(normalized) {
       if (normalized.length === 0) return [];
-      return pieces(normalized)
-        .flatMap((piece) => raw.tokenize(piece))
-        .map((t) => {
+      return pieces(normalized).flatMap((piece) => {
+        const tokens = raw.tokenize(piece).map((t): Token => {
           const surface = t.surface_form;
           const folded = foldForMatching(surface);
           const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
@@ -64,6 +75,8 @@ function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): Japanese
             known: t.word_type === "KNOWN",
           };
         });
+        return tokens.map((t, i) => (t.personal && inLoanword(tokens, i) ? { ...t, personal: false } : t));
+      });
     },
   };
 }

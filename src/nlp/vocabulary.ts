@@ -14,14 +14,11 @@ const vocabularySchema = z
             id: z.string().regex(/^[a-z][a-z0-9-]*$/),
             terms: z.array(z.union([z.string().min(1), z.number()]).transform(String)).min(1),
             outOfGuide: z.boolean().default(false),
-            generic: z.boolean().default(false),
           })
           .strict(),
       )
       .min(1),
     stopwords: z.array(z.string().min(1)),
-    /** Everyday words (people, times, screen buttons) that never make a question about something else. */
-    everyday: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
@@ -112,13 +109,12 @@ export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopi
   return {
     concepts: [
       ...vocabulary.concepts,
-      ...asks.map((ask) => ({ id: askConceptId(ask), terms: ask.cues, outOfGuide: false, generic: true })),
+      ...asks.map((ask) => ({ id: askConceptId(ask), terms: ask.cues, outOfGuide: false })),
       ...distinctions.flatMap((d) =>
-        d.sides.map((side, i) => ({ id: sideConceptId(d, i), terms: side.cues, outOfGuide: false, generic: true })),
+        d.sides.map((side, i) => ({ id: sideConceptId(d, i), terms: side.cues, outOfGuide: false })),
       ),
     ],
     stopwords: vocabulary.stopwords,
-    everyday: vocabulary.everyday,
     asks,
     distinctions,
   };

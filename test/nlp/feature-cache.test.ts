@@ -25,15 +25,7 @@ describe("the matcher's feature cache", () => {
     const tokenizer = await loadTokenizer();
     const vocabulary = loadVocabulary(undefined, new Set(kb.topics.keys()));
     const stale = openFeatureCache("stale-key", dir);
-    stale.set("x", {
-      terms: new Map(),
-      concepts: new Set(),
-      folded: "",
-      compact: "",
-      reading: "",
-      romaji: false,
-      nouns: [],
-    });
+    stale.set("x", { terms: new Map(), concepts: new Set(), folded: "", compact: "", reading: "", romaji: false });
     stale.save();
 
     const key = featureCacheKey(["test"]);
