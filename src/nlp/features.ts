@@ -50,6 +50,8 @@ function stem(word: string): string {
 export interface FeatureExtractor {
   extract(text: string): Features;
   readonly outOfGuideConcepts: ReadonlySet<string>;
+  /** An outOfGuide concept said together with one of these concepts is about a procedure the guide has. */
+  readonly inGuideWith: ReadonlyMap<string, readonly string[]>;
 }
 
 export function createFeatureExtractor(
@@ -92,14 +94,19 @@ export function createFeatureExtractor(
   const isDomainWord = (word: string) =>
     domainWords.has(foldForMatching(word)) || /^(患者|業者|事務|先生|担当|職員|受付|お客)/u.test(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
+  const inGuideWith = new Map(vocabulary.concepts.map((c) => [c.id, c.inGuideWith] as const));
   const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t.concept] as const));
   const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
   const readingTerms = new AhoCorasick(
     compiled.flatMap((t) => (t.reading === undefined ? [] : [[t.reading, t] as const])),
   );
+  // Only what the guide covers is read tolerantly: a misspelt マイナカード is no タイムカード.
   const fuzzy = createFuzzyTerms(
     compiled.flatMap((t) =>
-      !t.ascii && (MAKER_IDS.has(t.concept) || /^[\u3041-\u309Fー]+$/u.test(t.folded)) && !HAS_KANJI.test(t.folded)
+      !t.ascii &&
+      !outOfGuideConcepts.has(t.concept) &&
+      (MAKER_IDS.has(t.concept) || /^[\u3041-\u309Fー]+$/u.test(t.folded)) &&
+      !HAS_KANJI.test(t.folded)
         ? [{ key: readingKey(toHiragana(t.folded)), concept: t.concept }]
         : [],
     ),
@@ -116,6 +123,7 @@ export function createFeatureExtractor(
     reading: string,
     starts: ReadonlySet<number>,
     ends: ReadonlySet<number>,
+    breaks: readonly number[],
     kanaWords: readonly string[],
     romaji: boolean,
     kanaOnly: boolean,
@@ -140,6 +148,7 @@ export function createFeatureExtractor(
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
       if (SMALL_KANA.test(reading[end] ?? "")) return;
+      if (breaks.some((b) => b > end - length && b < end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long
       // reading counts wherever it is.
       if (!starts.has(end - length) && !(kanaOnly && length >= policy.minReadingAnywhere)) return;
@@ -154,6 +163,7 @@ export function createFeatureExtractor(
 
   return {
     outOfGuideConcepts,
+    inGuideWith,
     extract(text) {
       const cleaned = withoutPersonalData(normalizeText(text).replace(MARKUP, " "), isDomainWord);
       const read = readRomaji(cleaned.toLowerCase());
@@ -164,7 +174,7 @@ export function createFeatureExtractor(
       const tokens: Token[] = tokenizer
         .tokenize(katakanaOnly ? toHiragana(read.text) : read.text)
         .filter((t) => !t.personal);
-      const { reading, starts, ends } = readingWithStarts(tokens);
+      const { reading, starts, ends, breaks } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);
       // Romaji read as kana is cut into words badly: there the reading and the concepts speak. In kana
@@ -187,6 +197,7 @@ export function createFeatureExtractor(
         reading,
         starts,
         ends,
+        breaks,
         read.kana,
         read.romaji,
         kanaOnly,

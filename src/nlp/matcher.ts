@@ -8,7 +8,7 @@ import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
-import { applyDistinctions, isMakerTopic, makerTopic, namedMakers } from "./topic-rules.js";
+import { applyDistinctions, isMakerTopic, makerTopic, namedMakers, topicsOfQuotedLinks } from "./topic-rules.js";
 import { createVariantCues } from "./variant-cues.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
@@ -73,7 +73,7 @@ export function createMatcher({
   const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary, weights, phoneNumbers);
   const asks = vocabulary.asks.map((a) => ({ concept: askConceptId(a), answeredBy: new Set<TopicId>(a.answeredBy) }));
   const distinctions = vocabulary.distinctions.map((d) =>
-    d.sides.map((side, i) => ({ concept: sideConceptId(d, i), topics: side.topics })),
+    d.sides.map((side, i) => ({ concept: sideConceptId(d, i), topics: side.topics, prevails: side.prevails })),
   );
   const screens: ScreenMessageDetector = createScreenMessageDetector(kb, tokenizer);
   const cues = createVariantCues(kb, tokenizer);
@@ -192,7 +192,12 @@ export function createMatcher({
       }
     }
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
-    const outOfGuide = [...asked].some((c) => extractor.outOfGuideConcepts.has(c));
+    for (const topic of topicsOfQuotedLinks(kb, text)) scores.set(topic, (scores.get(topic) ?? 0) + weights.quotedLink);
+    const outOfGuide = [...asked].some(
+      (c) =>
+        extractor.outOfGuideConcepts.has(c) &&
+        !(extractor.inGuideWith.get(c) ?? []).some((other) => features.concepts.has(other)),
+    );
     let unanswerable = outOfGuide;
     if (outOfGuide && !screen) {
       for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);

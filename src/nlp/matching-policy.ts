@@ -13,6 +13,8 @@ export interface MatchingPolicy {
   readonly gram: number;
   /** How much the question's concepts vote for the topics they are specific to, added to the example score. */
   readonly conceptVotes: number;
+  /** Added to the score of the topic whose guide link (a URL of contacts.yaml) the question quotes. */
+  readonly quotedLink: number;
   /** Factor on every topic's score when the question names something the guide does not cover (outOfGuide). */
   readonly outOfGuide: number;
   /** Factor on a topic's score when the question asks something that topic does not answer (answerability.yaml). */
@@ -58,6 +60,7 @@ export const MATCHING_POLICY: MatchingPolicy = {
   word: 1,
   gram: 0.5,
   conceptVotes: 0.3,
+  quotedLink: 0.5,
   outOfGuide: 0.4,
   unanswered: 0.4,
   distinctionBoost: 0.1,

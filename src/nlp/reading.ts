@@ -44,16 +44,23 @@ export function readingWithStarts(tokens: readonly Token[]): {
   reading: string;
   starts: ReadonlySet<number>;
   ends: ReadonlySet<number>;
+  /** Where a space or punctuation the writer typed was (さぽーと|なんじ): no term is read across it. */
+  breaks: readonly number[];
 } {
   let reading = "";
   const starts = new Set<number>([0]);
   const ends = new Set<number>();
+  const breaks: number[] = [];
+  let opens = false;
   for (const t of tokens) {
+    opens ||= t.opensPiece === true;
     const key = readingKey(tokenReading(t), reading);
     if (key.length === 0) continue;
+    if (opens && reading.length > 0) breaks.push(reading.length);
+    opens = false;
     starts.add(reading.length);
     reading += key;
     ends.add(reading.length);
   }
-  return { reading, starts, ends };
+  return { reading, starts, ends, breaks };
 }

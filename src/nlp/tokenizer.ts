@@ -13,6 +13,8 @@ export interface Token {
   readonly personal: boolean;
   /** The dictionary knows the word (kuromoji's KNOWN); unknown words are cut by character class only. */
   readonly known: boolean;
+  /** The first word after a space or punctuation the writer typed: no word runs across that boundary. */
+  readonly opensPiece?: boolean;
 }
 
 export interface JapaneseTokenizer {
@@ -75,7 +77,10 @@ function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): Japanese
             known: t.word_type === "KNOWN",
           };
         });
-        return tokens.map((t, i) => (t.personal && inLoanword(tokens, i) ? { ...t, personal: false } : t));
+        return tokens.map((t, i) => {
+          const token = t.personal && inLoanword(tokens, i) ? { ...t, personal: false } : t;
+          return i === 0 ? { ...token, opensPiece: true } : token;
+        });
       });
     },
   };

@@ -52,19 +52,21 @@ export function makerTopic(
 }
 
 /**
- * The guide's distinctions (distinctions.yaml): when the question holds the cues of one side only,
- * that side's topics gain and the other sides' lose.
+ * The guide's distinctions (distinctions.yaml): when the question holds the cues of one side only
+ * (or of several, one of which prevails), that side's topics gain and the other sides' lose.
  */
 export function applyDistinctions(
   scores: Map<TopicId, number>,
   concepts: ReadonlySet<string>,
-  distinctions: readonly (readonly { concept: string; topics: readonly TopicId[] }[])[],
+  distinctions: readonly (readonly { concept: string; topics: readonly TopicId[]; prevails?: boolean }[])[],
   weights: MatchingPolicy,
 ): void {
   for (const sides of distinctions) {
     const cued = sides.filter((side) => concepts.has(side.concept));
-    if (cued.length !== 1 || !cued[0]) continue;
-    const winner = cued[0];
+    // One side cued wins; several cued, the side that prevails (「無効」 on screen over a job change) wins.
+    const prevailing = cued.filter((side) => side.prevails);
+    const winner = cued.length === 1 ? cued[0] : prevailing.length === 1 ? prevailing[0] : undefined;
+    if (!winner) continue;
     for (const side of sides) {
       for (const topic of side.topics) {
         const s = scores.get(topic);
@@ -86,4 +88,19 @@ export function namedMakers(kb: KnowledgeBase, concepts: ReadonlySet<string>): T
     const line = kb.phoneLines.get(c);
     return line?.kind === "reader-maker" ? [line.topic] : [];
   });
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'「」（）()]+/giu;
+const bareUrl = (url: string) =>
+  url
+    .toLowerCase()
+    .replace(/^https?:\/\//u, "")
+    .replace(/[/.,、。]+$/u, "");
+
+/** The topics whose guide links (contacts.yaml) the text quotes: a pasted URL of the guide names its topic. */
+export function topicsOfQuotedLinks(kb: KnowledgeBase, text: string): TopicId[] {
+  const quoted = (text.match(URL_IN_TEXT) ?? []).map(bareUrl);
+  if (quoted.length === 0) return [];
+  const linkIds = [...kb.links.values()].filter((l) => quoted.includes(bareUrl(l.url))).map((l) => l.id);
+  return [...kb.topics.values()].filter((t) => t.links.some((id) => linkIds.includes(id))).map((t) => t.id);
 }

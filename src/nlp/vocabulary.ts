@@ -14,6 +14,8 @@ const vocabularySchema = z
             id: z.string().regex(/^[a-z][a-z0-9-]*$/),
             terms: z.array(z.union([z.string().min(1), z.number()]).transform(String)).min(1),
             outOfGuide: z.boolean().default(false),
+            /** An outOfGuide concept said together with one of these is about a procedure the guide has. */
+            inGuideWith: z.array(z.string()).default([]),
           })
           .strict(),
       )
@@ -46,7 +48,14 @@ const distinctionsSchema = z
           says: z.string().min(1),
           sides: z
             .array(
-              z.object({ topics: z.array(topicIdSchema).min(1), cues: z.array(z.string().min(1)).min(1) }).strict(),
+              z
+                .object({
+                  topics: z.array(topicIdSchema).min(1),
+                  cues: z.array(z.string().min(1)).min(1),
+                  /** When the cues of several sides are in the question, this side wins. */
+                  prevails: z.boolean().default(false),
+                })
+                .strict(),
             )
             .min(2),
         })
@@ -67,6 +76,17 @@ export type Concept = Vocabulary["concepts"][number];
 export const askConceptId = (ask: Ask) => `ask-${ask.id}`;
 /** A side of a distinction is found like a concept: `side-`, the distinction's id and the side's index. */
 export const sideConceptId = (d: Distinction, side: number) => `side-${d.id}-${side}`;
+
+/** 患者 before a particle is also written 患者さん, 患者様 (他の患者は → 他の患者さんは): each term in all three. */
+function withHonorifics(terms: readonly string[]): string[] {
+  const out = new Set(terms);
+  for (const term of terms) {
+    if (!/患者(?=[はもがをのにへとだ]|$)/u.test(term)) continue;
+    for (const honorific of ["さん", "様"])
+      out.add(term.replace(/患者(?=[はもがをのにへとだ]|$)/u, `患者${honorific}`));
+  }
+  return [...out];
+}
 
 export function defaultVocabularyPath(): string {
   return join(findProjectRoot(), "src", "nlp", "data", "vocabulary.yaml");
@@ -108,10 +128,20 @@ export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopi
   }
   return {
     concepts: [
-      ...vocabulary.concepts,
-      ...asks.map((ask) => ({ id: askConceptId(ask), terms: ask.cues, outOfGuide: false })),
+      ...vocabulary.concepts.map((c) => ({ ...c, terms: withHonorifics(c.terms) })),
+      ...asks.map((ask) => ({
+        id: askConceptId(ask),
+        terms: withHonorifics(ask.cues),
+        outOfGuide: false,
+        inGuideWith: [],
+      })),
       ...distinctions.flatMap((d) =>
-        d.sides.map((side, i) => ({ id: sideConceptId(d, i), terms: side.cues, outOfGuide: false })),
+        d.sides.map((side, i) => ({
+          id: sideConceptId(d, i),
+          terms: withHonorifics(side.cues),
+          outOfGuide: false,
+          inGuideWith: [],
+        })),
       ),
     ],
     stopwords: vocabulary.stopwords,

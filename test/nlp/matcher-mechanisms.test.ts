@@ -149,3 +149,30 @@ describe("names and loanwords", () => {
     expect(tokenizer.tokenize("サトウ ハナコ").filter((t) => t.personal).length).toBeGreaterThan(0);
   });
 });
+
+describe("what the guide answers, read from data", () => {
+  it.each([
+    ["転職したらしい患者さんで、オン資の結果が無効だった", "1-2"],
+    ["緊急時医療情報・資格確認機能の申請のしかた", "2-4-emergency"],
+    ["あとらすの さぽーと なんじまで", "3-reader-atlas"],
+    ["https://www.mhlw.go.jp/stf/newpage_08280.html ってなに", "3-links"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+
+  it.each([
+    "保険証もマイナもない人は受診を断っていい？",
+    "オン資のヘルプデスクで働きたいので採用情報を教えて",
+    "クレジットカードが決済端末で読めない",
+  ])("%s is not in the guide: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+
+  it("a cue about patients is also found with さん or 様 after 患者", () => {
+    const vocabulary = loadVocabulary();
+    const sides = vocabulary.concepts.filter((c) => c.id.startsWith("side-everyone-or-this-card"));
+    expect(sides.flatMap((c) => c.terms)).toEqual(
+      expect.arrayContaining(["ほかの患者は", "ほかの患者さんは", "ほかの患者様は"]),
+    );
+  });
+});
