@@ -73,7 +73,12 @@ export function createMatcher({
   const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary, weights, phoneNumbers);
   const asks = vocabulary.asks.map((a) => ({ concept: askConceptId(a), answeredBy: new Set<TopicId>(a.answeredBy) }));
   const distinctions = vocabulary.distinctions.map((d) =>
-    d.sides.map((side, i) => ({ concept: sideConceptId(d, i), topics: side.topics, prevails: side.prevails })),
+    d.sides.map((side, i) => ({
+      concept: sideConceptId(d, i),
+      topics: side.topics,
+      prevails: side.prevails,
+      dampens: side.dampens,
+    })),
   );
   const screens: ScreenMessageDetector = createScreenMessageDetector(kb, tokenizer);
   const cues = createVariantCues(kb, tokenizer);

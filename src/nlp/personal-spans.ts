@@ -21,9 +21,13 @@ const NUMBER = /\d+(?:[ \-・]\d+)*/gu;
 const HOUSE = /(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])\d+(?:丁目|-)\d+(?:番地?|-)?\d*号?/gu;
 /** An address after 住所, from its place name up to the next space or punctuation (住所 名古屋市中区栄9-9-9). */
 const ADDRESS = /(?<=住所[\s:：]*)\p{sc=Han}{1,4}[都道府県市区町村郡][^\s、。,)）]*/gu;
-/** A name right before an honorific (佐藤 花子さん, タカハシさん, 鈴木様). */
+/**
+ * A name right before an honorific (佐藤 花子さん, タカハシさん, 鈴木様). Not a verb before 〜くんです
+ * (届くんですか, 行くんだけど), nor a word that ends in 様 (同様, 仕様, 模様).
+ */
 const NAMED =
-  /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん|ちゃん))/gu;
+  /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん(?!です|でしょ|だ|じゃ|や|なら)|ちゃん))/gu;
+const WORDS_IN_SAMA = /(?:同|仕|模|多|異|一|今)$/u;
 
 /**
  * Patient data never steers the match: after masking (src/privacy/mask.ts), its placeholders,
@@ -40,7 +44,11 @@ export function withoutPersonalData(normalized: string, isDomainWord: (word: str
     .replace(ADDRESS, " ")
     .replace(HOUSE, " ")
     .replace(NUMBER, (run) => (PHONE.test(run) || run.replace(/\D/gu, "").length < 5 ? run : " "))
-    .replace(NAMED, (name) => (isDomainWord(name.replace(/ /gu, "")) ? name : " "))
+    .replace(NAMED, (name: string, _n: string, at: number, whole: string) =>
+      isDomainWord(name.replace(/ /gu, "")) || (whole[at + name.length] === "様" && WORDS_IN_SAMA.test(name))
+        ? name
+        : " ",
+    )
     .replace(/\s+/gu, " ")
     .trim();
 }

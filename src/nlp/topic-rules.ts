@@ -58,7 +58,12 @@ export function makerTopic(
 export function applyDistinctions(
   scores: Map<TopicId, number>,
   concepts: ReadonlySet<string>,
-  distinctions: readonly (readonly { concept: string; topics: readonly TopicId[]; prevails?: boolean }[])[],
+  distinctions: readonly (readonly {
+    concept: string;
+    topics: readonly TopicId[];
+    prevails?: boolean;
+    dampens?: readonly TopicId[];
+  }[])[],
   weights: MatchingPolicy,
 ): void {
   for (const sides of distinctions) {
@@ -73,6 +78,10 @@ export function applyDistinctions(
         if (s === undefined) continue;
         scores.set(topic, side === winner ? s + weights.distinctionBoost : s * weights.distinctionDamp);
       }
+    }
+    for (const topic of winner.dampens ?? []) {
+      const s = scores.get(topic);
+      if (s !== undefined) scores.set(topic, s * weights.distinctionDamp);
     }
   }
 }

@@ -54,6 +54,8 @@ const distinctionsSchema = z
                   cues: z.array(z.string().min(1)).min(1),
                   /** When the cues of several sides are in the question, this side wins. */
                   prevails: z.boolean().default(false),
+                  /** Topics of no side that lose too when this side wins. */
+                  dampens: z.array(topicIdSchema).default([]),
                 })
                 .strict(),
             )
@@ -123,7 +125,7 @@ export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopi
     );
     unknown(
       distinctionsPath,
-      distinctions.flatMap((d) => d.sides.flatMap((side) => side.topics)),
+      distinctions.flatMap((d) => d.sides.flatMap((side) => [...side.topics, ...side.dampens])),
     );
   }
   return {

@@ -176,3 +176,19 @@ describe("what the guide answers, read from data", () => {
     );
   });
 });
+
+describe("more of what the guide does and does not answer", () => {
+  it.each([
+    ["> ping 192.168.1.1 宛先ホストに到達できません。 受付の端末が全部オン資につながらない", "2-4"],
+    ["「カードを読み取れませんでした」と出る。この方だけで、ほかの患者さんは読める", "2-5"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+
+  it.each(["新しい資格確認書っていつごろ届くの？", "マイナ保険証の代わりの書類はいつ届きますか"])(
+    "%s asks when something arrives: none",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+});
