@@ -2,7 +2,7 @@ import { AhoCorasick } from "./aho-corasick.js";
 import { createFuzzyTerms } from "./fuzzy-terms.js";
 import type { MatchingPolicy } from "./matching-policy.js";
 import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
-import { withoutPersonalData } from "./personal-spans.js";
+import { namesTwoPeople, withoutPersonalData } from "./personal-spans.js";
 import { readingKey, readingOf, readingWithStarts } from "./reading.js";
 import { readRomaji } from "./romaji.js";
 import type { JapaneseTokenizer, Token } from "./tokenizer.js";
@@ -29,6 +29,8 @@ const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 /** Links and chat mentions (<@U123>, <!channel>, https://…) say nothing of the question. */
 const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
 const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
+/** The vocabulary's concept for another person's data (別人, 他人). */
+const OTHER_PERSON = "other-person";
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
 
 interface CompiledTerm {
@@ -202,6 +204,8 @@ export function createFeatureExtractor(
         read.romaji,
         kanaOnly,
       );
+      // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).
+      if (namesTwoPeople(normalizeText(text), isDomainWord)) concepts.add(OTHER_PERSON);
       for (const c of concepts) add(`c:${c}`);
       return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },

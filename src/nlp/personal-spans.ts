@@ -52,3 +52,29 @@ export function withoutPersonalData(normalized: string, isDomainWord: (word: str
     .replace(/\s+/gu, " ")
     .trim();
 }
+
+/** A name as a screen shows it, after 氏名 (氏名:サトウ ハナコ, 氏名：佐藤 花子). */
+const SHOWN_NAME =
+  /氏名\s?[:：]\s?([\p{sc=Han}]{1,4}(?: [\p{sc=Han}]{1,4})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)/gu;
+/** Two people listed together (田中さんと鈴木さん, 二人とも): not one shown for the other. */
+const LISTED = /(?:さん|様)\s?(?:と|や|、|,)\s?\S{1,8}(?:さん|様)|二人|2人|ふたり|両方|それぞれ/u;
+const SEX = /性別\s?[:：]\s?(男|女)|(男|女)性/gu;
+
+/**
+ * The question names two different people (the screen's 氏名 and the patient at the counter, or two
+ * names with さん), or two sexes: another person's data was shown (「別人」 said without the word).
+ */
+export function namesTwoPeople(normalized: string, isDomainWord: (word: string) => boolean): boolean {
+  if (LISTED.test(normalized)) return false;
+  const names = new Set<string>();
+  for (const m of normalized.matchAll(SHOWN_NAME)) names.add((m[1] ?? "").replace(/ /gu, ""));
+  for (const m of normalized.matchAll(NAMED)) {
+    const name = (m[1] ?? "").replace(/ /gu, "");
+    if (!isDomainWord(name) && !(normalized[(m.index ?? 0) + (m[1] ?? "").length] === "様" && WORDS_IN_SAMA.test(name)))
+      names.add(name);
+  }
+  const surnames = new Set([...names].map((n) => n.slice(0, 2)));
+  if (names.size >= 2 && surnames.size >= 2) return true;
+  const sexes = new Set([...normalized.matchAll(SEX)].map((m) => m[1] ?? m[2]));
+  return sexes.size >= 2;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutPersonalData } from "../../src/nlp/personal-spans.js";
+import { namesTwoPeople, withoutPersonalData } from "../../src/nlp/personal-spans.js";
 
 const none = () => false;
 
@@ -20,4 +20,21 @@ describe("patient data out of the matcher's text", () => {
   ])("%s: a verb before 〜くんです or a word ending in 様 stays", (text, kept) => {
     expect(withoutPersonalData(text, none)).toContain(kept);
   });
+});
+
+describe("two different people named", () => {
+  it.each([
+    "照会画面 氏名:ヤマダ タロウ ←窓口にいるのは田中さん",
+    "伊藤さんのカードを置いたら小林さんって出た",
+    "画面は 性別:男 なのに目の前の患者は女性",
+  ])("%s: another person's data", (text) => {
+    expect(namesTwoPeople(text, none)).toBe(true);
+  });
+
+  it.each(["田中さんと鈴木さん、カードを忘れた", "佐藤 花子さんの結果が無効", "二人とも山田さん、親子です"])(
+    "%s: one person, or people listed together",
+    (text) => {
+      expect(namesTwoPeople(text, none)).toBe(false);
+    },
+  );
 });
