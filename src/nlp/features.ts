@@ -163,6 +163,13 @@ export function createFeatureExtractor(
     return found;
   }
 
+  function katakanaSentencesAsHiragana(text: string): string {
+    if (!/[\u30A1-\u30FAー]{6,}/u.test(text)) return text;
+    return text.replace(/[\u30A1-\u30FAー]{6,}/gu, (run) =>
+      tokenizer.tokenize(run).every((t) => t.known) ? run : toHiragana(run),
+    );
+  }
+
   return {
     outOfGuideConcepts,
     inGuideWith,
@@ -173,9 +180,10 @@ export function createFeatureExtractor(
       const compact = folded.replace(/ /g, "");
       // Text in katakana only (ｺｰﾙｾﾝﾀｰﾅﾝｼﾞﾏﾃﾞ) is one unknown word to the dictionary: read as hiragana it is cut into words.
       const katakanaOnly = KATAKANA_ONLY.test(read.text) && /[\u30A1-\u30FC]{8,}/u.test(read.text);
-      const tokens: Token[] = tokenizer
-        .tokenize(katakanaOnly ? toHiragana(read.text) : read.text)
-        .filter((t) => !t.personal);
+      // A sentence typed or pasted in katakana (ﾖﾐﾄﾚﾏｾﾝﾃﾞｼﾀ) beside other text is one unknown word to the
+      // dictionary too: such a run, unless the dictionary knows all of it, is read as hiragana.
+      const forTokens = katakanaOnly ? toHiragana(read.text) : katakanaSentencesAsHiragana(read.text);
+      const tokens: Token[] = tokenizer.tokenize(forTokens).filter((t) => !t.personal);
       const { reading, starts, ends, breaks } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);

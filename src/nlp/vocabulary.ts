@@ -79,6 +79,35 @@ export const askConceptId = (ask: Ask) => `ask-${ask.id}`;
 /** A side of a distinction is found like a concept: `side-`, the distinction's id and the side's index. */
 export const sideConceptId = (d: Distinction, side: number) => `side-${d.id}-${side}`;
 
+/** The a-row kana of a godan verb's negative stem and the i-row kana of its polite stem (つながら → つながり); not が (資格がない). */
+const POLITE_STEM: Readonly<Record<string, string>> = {
+  か: "き",
+  さ: "し",
+  た: "ち",
+  な: "に",
+  ば: "び",
+  ま: "み",
+  ら: "り",
+  わ: "い",
+};
+
+/**
+ * A verb term in the plain negative (読めない, つながらない, 反応しない) is also said politely
+ * (読めません, つながりません, 反応しません): each such term in both forms.
+ */
+function withPoliteNegatives(terms: readonly string[]): string[] {
+  const out = new Set(terms);
+  for (const term of terms) {
+    // Only verbs written with their kanji: できない → できません would be a cue in every polite sentence.
+    const m = /^(.*\p{sc=Han}.*)([ぁ-ゖ])ない$/u.exec(term);
+    if (!m) continue;
+    const [, stem = "", last = ""] = m;
+    if (/[えけげせぜてでねべぺめれしじきぎちびみりい]/u.test(last)) out.add(`${stem}${last}ません`);
+    else if (POLITE_STEM[last]) out.add(`${stem}${POLITE_STEM[last]}ません`);
+  }
+  return [...out];
+}
+
 /** 患者 before a particle is also written 患者さん, 患者様 (他の患者は → 他の患者さんは): each term in all three. */
 function withHonorifics(terms: readonly string[]): string[] {
   const out = new Set(terms);
@@ -130,7 +159,7 @@ export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopi
   }
   return {
     concepts: [
-      ...vocabulary.concepts.map((c) => ({ ...c, terms: withHonorifics(c.terms) })),
+      ...vocabulary.concepts.map((c) => ({ ...c, terms: withPoliteNegatives(withHonorifics(c.terms)) })),
       ...asks.map((ask) => ({
         id: askConceptId(ask),
         terms: withHonorifics(ask.cues),
