@@ -56,6 +56,11 @@ export function withoutPersonalData(normalized: string, isDomainWord: (word: str
 /** A name as a screen shows it, after 氏名 (氏名:サトウ ハナコ, 氏名：佐藤 花子). */
 const SHOWN_NAME =
   /氏名\s?[:：]\s?([\p{sc=Han}]{1,4}(?: [\p{sc=Han}]{1,4})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)/gu;
+/** A full name right before a birth date (カトウ ミキ H2.3.3生, 村上 修 S55.12.1): a person. */
+const NAME_BEFORE_BIRTH = new RegExp(
+  `([\\p{sc=Han}]{1,4} [\\p{sc=Han}]{1,4}|[\\p{sc=Katakana}ー]{2,8} [\\p{sc=Katakana}ー]{2,8})\\s?[(（]?(?:${ERA}\\s?(?:元|\\d{1,2})|\\d{4})\\s?[年/.\\-]`,
+  "gu",
+);
 /** Two people listed together (田中さんと鈴木さん, 二人とも): not one shown for the other. */
 const LISTED = /(?:さん|様)\s?(?:と|や|、|,)\s?\S{1,8}(?:さん|様)|二人|2人|ふたり|両方|それぞれ/u;
 const SEX = /性別\s?[:：]\s?(男|女)|(男|女)性/gu;
@@ -68,6 +73,7 @@ export function namesTwoPeople(normalized: string, isDomainWord: (word: string) 
   if (LISTED.test(normalized)) return false;
   const names = new Set<string>();
   for (const m of normalized.matchAll(SHOWN_NAME)) names.add((m[1] ?? "").replace(/ /gu, ""));
+  for (const m of normalized.matchAll(NAME_BEFORE_BIRTH)) names.add((m[1] ?? "").replace(/ /gu, ""));
   for (const m of normalized.matchAll(NAMED)) {
     const name = (m[1] ?? "").replace(/ /gu, "");
     if (!isDomainWord(name) && !(normalized[(m.index ?? 0) + (m[1] ?? "").length] === "様" && WORDS_IN_SAMA.test(name)))

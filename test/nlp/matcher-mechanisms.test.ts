@@ -205,3 +205,18 @@ describe("katakana sentences and polite negatives", () => {
     expect(terms.filter((t) => t === "できません").length).toBeLessThanOrEqual(1);
   });
 });
+
+describe("near misses of the kinds staff ask", () => {
+  it.each([
+    "患者さんの12桁の番号を台帳に書いておくのは法律的にまずい？",
+    "オン資のサポート窓口のスタッフ募集に応募したい",
+    "マイナポータルで診療歴を家族に見られたくない患者さん",
+    "マイナンバーカードの写真を撮り直したいって言われた",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+
+  it("a patient at the counter who is not the one on the screen is another person's data", () => {
+    expect(matcher.match("確認結果の氏名が、受付にいる患者さんと違う").id).toBe("1-3");
+  });
+});

@@ -27,6 +27,7 @@ describe("two different people named", () => {
     "照会画面 氏名:ヤマダ タロウ ←窓口にいるのは田中さん",
     "伊藤さんのカードを置いたら小林さんって出た",
     "画面は 性別:男 なのに目の前の患者は女性",
+    "窓口には 高橋 一郎さん、結果は「イノウエ ユキ S60.5.5生」",
   ])("%s: another person's data", (text) => {
     expect(namesTwoPeople(text, none)).toBe(true);
   });
