@@ -13,7 +13,7 @@ import { findProjectRoot } from "../src/project-root.js";
 
 const FOLDS = 5;
 /** Out-of-fold answers stated at ≥ 0.8 must be right at least this often (the gate is 98 %). */
-const TARGET = 0.985;
+const TARGET = 0.99;
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.message);
 const matcher = createMatcher({ kb: loaded.kb, tokenizer: await loadTokenizer(), vocabulary: loadVocabulary() });
