@@ -36,10 +36,10 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %.
   // These gates are set where the matcher honestly is on questions it was never tuned on (see
   // docs/matching.md), so that a regression fails; they are not the goal.
-  it("field holdout ≥ 87 % overall", () => {
+  it("field holdout ≥ 90 % overall", () => {
     const r = fieldHoldout();
     expect(r.overall.total).toBe(140);
-    expect(rate(r.overall), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.87);
+    expect(rate(r.overall), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.9);
   });
 
   it("field holdout: romaji ≥ 90 % of its kind", () => {
@@ -48,15 +48,15 @@ describe("accuracy gates (npm run eval prints the details)", () => {
     expect(rate(romaji)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("field holdout: none recall ≥ 75 % with ≤ 3.5 % of in-scope questions refused", () => {
+  it("field holdout: none recall ≥ 80 % with ≤ 3 % of in-scope questions refused", () => {
     const r = fieldHoldout();
-    expect(rate(r.noneRecall), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.75);
-    expect(rate(r.inScopeRefused), formatReport("field-holdout", r, false)).toBeLessThanOrEqual(0.035);
+    expect(rate(r.noneRecall), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.8);
+    expect(rate(r.inScopeRefused), formatReport("field-holdout", r, false)).toBeLessThanOrEqual(0.03);
   });
 
-  it("field holdout: stated ≥ 0.8 is right ≥ 92 % of the time", () => {
+  it("field holdout: stated ≥ 0.8 is right ≥ 95 % of the time", () => {
     const r = fieldHoldout();
-    expect(rate(r.confident), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.92);
+    expect(rate(r.confident), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.95);
   });
 
   it("field tuning: romaji ≥ 90 %, none recall ≥ 93 %, ≤ 3 % refused, stated ≥ 0.8 right ≥ 98 %", () => {
@@ -66,6 +66,26 @@ describe("accuracy gates (npm run eval prints the details)", () => {
     expect(rate(r.noneRecall)).toBeGreaterThanOrEqual(0.93);
     expect(rate(r.inScopeRefused)).toBeLessThanOrEqual(0.03);
     expect(rate(r.confident)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  // The team's fresh sets (docs/matching.md): written apart from the matcher by writers who read only
+  // the guide and the topic list. Tuning reads fresh-tuning; fresh-holdout's misses are never printed.
+  it("fresh tuning: ≥ 95 %, none recall ≥ 93 %, ≤ 3 % refused, stated ≥ 0.8 right ≥ 98 %", () => {
+    const r = evaluate(matcher, readEvalSet(join(dir, "fresh-tuning.jsonl")));
+    expect(r.overall.total).toBeGreaterThanOrEqual(600);
+    expect(rate(r.overall), formatReport("fresh-tuning", r)).toBeGreaterThanOrEqual(0.95);
+    expect(rate(r.noneRecall)).toBeGreaterThanOrEqual(0.93);
+    expect(rate(r.inScopeRefused)).toBeLessThanOrEqual(0.03);
+    expect(rate(r.confident)).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it("fresh holdout: ≥ 95 %, none recall ≥ 88 % with ≤ 2 % refused, stated ≥ 0.8 right ≥ 97.5 %", () => {
+    const r = evaluate(matcher, readEvalSet(join(dir, "fresh-holdout.jsonl")));
+    expect(r.overall.total).toBeGreaterThanOrEqual(400);
+    expect(rate(r.overall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.95);
+    expect(rate(r.noneRecall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.88);
+    expect(rate(r.inScopeRefused), formatReport("fresh-holdout", r, false)).toBeLessThanOrEqual(0.02);
+    expect(rate(r.confident), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.975);
   });
 
   it("every screen message of the guide finds its variant", async () => {
