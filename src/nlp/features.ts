@@ -29,6 +29,7 @@ const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 /** Links and chat mentions (<@U123>, <!channel>, https://…) say nothing of the question. */
 const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
 const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
+const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
@@ -183,13 +184,18 @@ export function createFeatureExtractor(
       // A sentence typed or pasted in katakana (ﾖﾐﾄﾚﾏｾﾝﾃﾞｼﾀ) beside other text is one unknown word to the
       // dictionary too: such a run, unless the dictionary knows all of it, is read as hiragana.
       const forTokens = katakanaOnly ? toHiragana(read.text) : katakanaSentencesAsHiragana(read.text);
-      const tokens: Token[] = tokenizer.tokenize(forTokens).filter((t) => !t.personal);
+      const kanaOnly = !HAS_KANJI.test(compact) && /[\u3041-\u30FA]/u.test(compact);
+      // In text without kanji the dictionary finds names in ordinary words (がいとう → 伊藤): there a
+      // name is a name only before an honorific.
+      const all = tokenizer.tokenize(forTokens);
+      const tokens: Token[] = all.filter(
+        (t, i) => !t.personal || (kanaOnly && !HONORIFIC.test(all[i + 1]?.surface ?? "")),
+      );
       const { reading, starts, ends, breaks } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);
       // Romaji read as kana is cut into words badly: there the reading and the concepts speak. In kana
       // text the words the dictionary does not know are bad cuts too (ゅうじのしかく…).
-      const kanaOnly = !HAS_KANJI.test(compact) && /[\u3041-\u30FA]/u.test(compact);
       for (const t of read.romaji ? [] : tokens) {
         if (kanaOnly && !t.known) continue;
         if (!CONTENT_POS.has(t.pos)) continue;

@@ -220,3 +220,27 @@ describe("near misses of the kinds staff ask", () => {
     expect(matcher.match("確認結果の氏名が、受付にいる患者さんと違う").id).toBe("1-3");
   });
 });
+
+describe("kana text, colloquial faults and what the guide leaves out (set F)", () => {
+  it("in text without kanji a name is a name only before an honorific (がいとう is no 伊藤)", () => {
+    const m = matcher.match("がいとうするほけんがありませんってでました");
+    expect(m.id).toBe("1-2");
+    expect(m.variant).toBe("none");
+  });
+
+  it.each([
+    ["停電は直ったけどオン資がまだ繋がんない、受付みんな止まってる", "2-4"],
+    ["アトラスのリーダーの電話番号を書いたメモをなくした", "3-reader-atlas"],
+    ["カードが反ってしまって読めない、この人だけ", "2-5"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+
+  it.each([
+    "労災の患者さんでもマイナ保険証は使える？",
+    "IP-VPNと光回線、どっちがいいですか",
+    "資格確認書と資格情報のお知らせは何が違うの？",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+});
