@@ -21,6 +21,7 @@ declare module "kuromoji/src/Tokenizer.js" {
 
   class Tokenizer {
     constructor(dic: unknown);
+    viterbi_builder: { build(sentence: string): { append(node: unknown): void; appendEos(): void } };
     tokenize(text: string): IpadicFeatures[];
   }
   export = Tokenizer;

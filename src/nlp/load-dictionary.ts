@@ -6,6 +6,7 @@ import type { IpadicFeatures } from "kuromoji";
 import type DynamicDictionariesType from "kuromoji/src/dict/DynamicDictionaries.js";
 import type TokenizerType from "kuromoji/src/Tokenizer.js";
 import { type DictionaryCache, openDictionaryCache } from "./dictionary-cache.js";
+import { createLatticeBuilder, type LatticeDictionaries, type TargetTable } from "./lattice-builder.js";
 
 const require = createRequire(import.meta.url);
 
@@ -41,9 +42,9 @@ function aligned(buf: Buffer): ArrayBuffer {
 
 /**
  * kuromoji keeps trie id → token ids as a plain object of 326k arrays (~60 MB of heap).
- * The same data as one offset table, served through the object interface the Viterbi builder reads.
+ * The same data as one offset table: read directly by the lattice builder (lattice-builder.ts).
  */
-function compactTargetMap(buf: Buffer): Record<number, ArrayLike<number>> {
+function compactTargetTable(buf: Buffer): TargetTable {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
   let pos = 4; // map_keys_size
   const keys: number[] = [];
@@ -60,18 +61,22 @@ function compactTargetMap(buf: Buffer): Record<number, ArrayLike<number>> {
   }
   let maxKey = 0;
   for (const k of keys) if (k > maxKey) maxKey = k;
-  const offset = new Int32Array(maxKey + 2).fill(-1);
-  const length = new Int32Array(maxKey + 1);
+  const start = new Int32Array(maxKey + 1).fill(-1);
+  const count = new Int32Array(maxKey + 1);
   keys.forEach((k, i) => {
-    offset[k] = starts[i]!;
-    length[k] = (starts[i + 1] ?? values.length) - starts[i]!;
+    start[k] = starts[i]!;
+    count[k] = (starts[i + 1] ?? values.length) - starts[i]!;
   });
-  const table = Int32Array.from(values);
+  return { ids: Int32Array.from(values), start, count };
+}
+
+/** The table served through the object interface kuromoji's own code reads (trie id → token ids). */
+function asTargetMap(table: TargetTable): Record<number, ArrayLike<number>> {
   return new Proxy({} as Record<number, ArrayLike<number>>, {
     get(_target, prop) {
       const k = typeof prop === "string" ? Number(prop) : Number.NaN;
-      if (!(k >= 0 && k <= maxKey) || offset[k]! < 0) return undefined;
-      return table.subarray(offset[k]!, offset[k]! + length[k]!);
+      if (!(k >= 0 && k < table.start.length) || table.start[k]! < 0) return undefined;
+      return table.ids.subarray(table.start[k]!, table.start[k]! + table.count[k]!);
     },
   });
 }
@@ -132,7 +137,8 @@ export async function loadDictionary(
     dic.loadTrie(base, check);
     // An empty map source: the target map is replaced by the compact table below.
     dic.loadTokenInfoDictionaries(bytes("tid.dat.gz", true), bytes("tid_pos.dat.gz", true), new Uint8Array(4));
-    dic.token_info_dictionary.target_map = compactTargetMap(read("tid_map.dat.gz"));
+    const targets = compactTargetTable(read("tid_map.dat.gz"));
+    dic.token_info_dictionary.target_map = asTargetMap(targets);
     const cc = read("cc.dat.gz");
     if (cc.length < 4 || cc.length % 2 !== 0)
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
@@ -146,6 +152,8 @@ export async function loadDictionary(
       bytes("unk_invoke.dat.gz"),
     );
     const tokenizer = new Tokenizer(dic);
+    const builder = tokenizer.viterbi_builder;
+    builder.build = createLatticeBuilder(dic as unknown as LatticeDictionaries, targets, builder.build.bind(builder));
     const probe = tokenizer.tokenize("資格確認");
     if (probe.length === 0 || probe.some((t) => t.pos === undefined)) {
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
