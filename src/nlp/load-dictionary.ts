@@ -81,6 +81,29 @@ function asTargetMap(table: TargetTable): Record<number, ArrayLike<number>> {
   });
 }
 
+interface FeatureSource {
+  getFeatures(tokenInfoId: number | string): string;
+}
+
+/**
+ * A word's feature line (品詞,…,読み) decoded once: kuromoji decodes it from UTF-8 byte by byte for every
+ * token (a quarter of what a match allocates). The dictionary never changes, so the line is the same.
+ */
+function memoizeFeatures(source: FeatureSource, limit = 16_384): void {
+  const decode = source.getFeatures.bind(source);
+  const lines = new Map<number, string>();
+  source.getFeatures = (id) => {
+    if (typeof id !== "number") return decode(id);
+    let line = lines.get(id);
+    if (line === undefined) {
+      line = decode(id);
+      if (lines.size >= limit) lines.clear();
+      lines.set(id, line);
+    }
+    return line;
+  };
+}
+
 function readGz(dir: string, name: string): Buffer {
   const path = join(dir, name);
   let compressed: Buffer;
@@ -151,6 +174,8 @@ export async function loadDictionary(
       new Uint32Array(aligned(read("unk_compat.dat.gz"))),
       bytes("unk_invoke.dat.gz"),
     );
+    memoizeFeatures(dic.token_info_dictionary);
+    memoizeFeatures(dic.unknown_dictionary);
     const tokenizer = new Tokenizer(dic);
     const builder = tokenizer.viterbi_builder;
     builder.build = createLatticeBuilder(dic as unknown as LatticeDictionaries, targets, builder.build.bind(builder));
