@@ -38,22 +38,40 @@ function pieces(text: string): string[] {
   return out;
 }
 
+type RawToken = ReturnType<Awaited<ReturnType<typeof loadDictionary>>["tokenize"]>[number];
+
+function toToken(t: RawToken): Token {
+  const surface = t.surface_form;
+  const folded = foldForMatching(surface);
+  const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
+  const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
+  const personal =
+    (t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域")) ||
+    (t.pos_detail_1 === "接尾" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域"));
+  return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1, personal };
+}
+
+/** Known words' tokens by dictionary id: all their fields come from the dictionary entry, so one object serves. */
+const KNOWN_TOKENS = 16_384;
+
 function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): JapaneseTokenizer {
+  const known = new Map<number, Token>();
+  const token = (t: RawToken): Token => {
+    if (t.word_type !== "KNOWN") return toToken(t);
+    let cached = known.get(t.word_id);
+    if (!cached) {
+      cached = Object.freeze(toToken(t));
+      if (known.size >= KNOWN_TOKENS) known.clear();
+      known.set(t.word_id, cached);
+    }
+    return cached;
+  };
   return {
     tokenize(normalized) {
       if (normalized.length === 0) return [];
       return pieces(normalized)
         .flatMap((piece) => raw.tokenize(piece))
-        .map((t) => {
-          const surface = t.surface_form;
-          const folded = foldForMatching(surface);
-          const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
-          const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
-          const personal =
-            (t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域")) ||
-            (t.pos_detail_1 === "接尾" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域"));
-          return { surface, base: base || folded, reading, pos: t.pos, posDetail: t.pos_detail_1, personal };
-        });
+        .map(token);
     },
   };
 }
