@@ -105,13 +105,13 @@ export function createMatcher({
     const terms: (IndexedTerm | undefined)[] = [];
     const weights: number[] = [];
     let sum = 0;
-    for (const [key, count] of features.terms) {
+    features.terms.forEach((count, key) => {
       const term = index.get(key);
       const w = (1 + Math.log(count)) * (term?.idf ?? unseenIdf) * (familyWeight[key.slice(0, 1)] ?? 1);
       terms.push(term);
       weights.push(w);
       sum += w * w;
-    }
+    });
     return { terms, weights, norm: Math.sqrt(sum) || 1 };
   }
 
