@@ -5,6 +5,7 @@ import { gunzipSync } from "node:zlib";
 import type { IpadicFeatures } from "kuromoji";
 import type DynamicDictionariesType from "kuromoji/src/dict/DynamicDictionaries.js";
 import type TokenizerType from "kuromoji/src/Tokenizer.js";
+import { type BestPath, bestPathOf } from "./best-path.js";
 import { type DictionaryCache, openDictionaryCache } from "./dictionary-cache.js";
 import { createLatticeBuilder, type LatticeDictionaries, type TargetTable } from "./lattice-builder.js";
 
@@ -14,7 +15,7 @@ export class DictionaryError extends Error {
   override readonly name = "DictionaryError";
 }
 
-export interface RawTokenizer {
+export interface RawTokenizer extends BestPath {
   tokenize(text: string): IpadicFeatures[];
 }
 
@@ -183,7 +184,7 @@ export async function loadDictionary(
     if (probe.length === 0 || probe.some((t) => t.pos === undefined)) {
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
     }
-    return tokenizer;
+    return Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0]));
   } catch (err) {
     if (err instanceof DictionaryError) throw err;
     throw new DictionaryError(`kuromoji の辞書を組み立てられません: ${dir} (${(err as Error).name})`);

@@ -1,4 +1,6 @@
-import { loadDictionary } from "./load-dictionary.js";
+import type { IpadicFeatures } from "kuromoji";
+import type { PathNode } from "./best-path.js";
+import { loadDictionary, type RawTokenizer } from "./load-dictionary.js";
 import { foldForMatching, foldKana } from "./normalize.js";
 
 export interface Token {
@@ -38,9 +40,7 @@ function pieces(text: string): string[] {
   return out;
 }
 
-type RawToken = ReturnType<Awaited<ReturnType<typeof loadDictionary>>["tokenize"]>[number];
-
-function toToken(t: RawToken): Token {
+function toToken(t: IpadicFeatures): Token {
   const surface = t.surface_form;
   const folded = foldForMatching(surface);
   const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
@@ -54,24 +54,24 @@ function toToken(t: RawToken): Token {
 /** Known words' tokens by dictionary id: all their fields come from the dictionary entry, so one object serves. */
 const KNOWN_TOKENS = 16_384;
 
-function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): JapaneseTokenizer {
+function createFacade(raw: RawTokenizer): JapaneseTokenizer {
   const known = new Map<number, Token>();
-  const token = (t: RawToken): Token => {
-    if (t.word_type !== "KNOWN") return toToken(t);
-    let cached = known.get(t.word_id);
+  const token = (node: PathNode): Token => {
+    if (node.type !== "KNOWN") return toToken(raw.format(node));
+    let cached = known.get(node.name);
     if (!cached) {
-      cached = Object.freeze(toToken(t));
+      cached = Object.freeze(toToken(raw.format(node)));
       if (known.size >= KNOWN_TOKENS) known.clear();
-      known.set(t.word_id, cached);
+      known.set(node.name, cached);
     }
     return cached;
   };
   return {
     tokenize(normalized) {
-      if (normalized.length === 0) return [];
-      return pieces(normalized)
-        .flatMap((piece) => raw.tokenize(piece))
-        .map(token);
+      const tokens: Token[] = [];
+      if (normalized.length === 0) return tokens;
+      for (const piece of pieces(normalized)) for (const node of raw.bestPath(piece)) tokens.push(token(node));
+      return tokens;
     },
   };
 }
