@@ -86,6 +86,16 @@ export function createLatticeBuilder(
   const known = dic.token_info_dictionary.dictionary;
   const unknown = dic.unknown_dictionary;
   const bytes = new Uint8Array(4);
+  /** A character's class by its first UTF-16 unit: all kuromoji's lookup reads (a high surrogate is DEFAULT). */
+  const classes = new Map<number, CharacterClass>();
+  const classOf = (unit: number): CharacterClass => {
+    let found = classes.get(unit);
+    if (!found) {
+      found = unknown.lookup(String.fromCharCode(unit));
+      classes.set(unit, found);
+    }
+    return found;
+  };
   const starts: number[] = [];
 
   function appendKnown(lattice: Lattice, trieId: number, pos: number, key: string): void {
@@ -160,21 +170,22 @@ export function createLatticeBuilder(
       const from = chars[pos]!;
       const words = appendKnownWords(lattice, sentence, from, pos);
       if (words < 0) return stock(sentence);
-      const head = sentence.slice(from, pos + 1 < length ? chars[pos + 1] : sentence.length);
-      const headClass = unknown.lookup(head);
+      const headClass = classOf(sentence.charCodeAt(from));
       if (words === 0 || headClass.is_always_invoke === 1) {
         // The stock code keeps the key as a SurrogateAwareString (length 1) until a character is
-        // appended to it; then it is a string and its length counts UTF-16 units.
-        let key = head;
+        // appended to it; then it is a string and its length counts UTF-16 units. It appends the
+        // following characters of the same class one by one; here the run is sliced once.
+        let end = pos + 1 < length ? chars[pos + 1]! : sentence.length;
         let keyLength = 1;
         if (headClass.is_grouping === 1 && 1 < length - pos) {
-          for (let k = pos + 1; k < length; k++) {
-            const next = sentence.slice(chars[k]!, k + 1 < length ? chars[k + 1] : sentence.length);
-            if (headClass.class_name !== unknown.lookup(next).class_name) break;
-            key += next;
-            keyLength = key.length;
+          let k = pos + 1;
+          while (k < length && classOf(sentence.charCodeAt(chars[k]!)).class_name === headClass.class_name) k++;
+          if (k > pos + 1) {
+            end = k < length ? chars[k]! : sentence.length;
+            keyLength = end - from;
           }
         }
+        const key = sentence.slice(from, end);
         const ids = unknown.target_map[headClass.class_id]!;
         for (let j = 0; j < ids.length; j++) {
           const id = Number.parseInt(String(ids[j]), 10);
