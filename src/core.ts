@@ -1,16 +1,15 @@
 import { createAnswerEngine } from "./engine/answer-engine.js";
 import { loadKnowledge } from "./knowledge/load-knowledge.js";
 import type { KnowledgeBase } from "./knowledge/schema.js";
-import { withMatchCache } from "./nlp/cached-matcher.js";
+import { type CachedMatcher, withMatchCache } from "./nlp/cached-matcher.js";
 import { buildMatcher, type NlpOptions } from "./nlp/create-matcher.js";
-import type { Matcher } from "./nlp/match-result.js";
 
 export type AnswerEngine = ReturnType<typeof createAnswerEngine>;
 
 /** Everything channel-free: knowledge, matcher, answers. Channels receive this and nothing else. */
 export interface Core {
   readonly kb: KnowledgeBase;
-  readonly matcher: Matcher;
+  readonly matcher: CachedMatcher;
   readonly engine: AnswerEngine;
 }
 

@@ -1,7 +1,11 @@
 // kuromoji 0.1.2 ships no types for its internal modules; only what the dictionary loader uses.
 declare module "kuromoji/src/dict/DynamicDictionaries.js" {
   class DynamicDictionaries {
-    token_info_dictionary: { target_map: Record<number, ArrayLike<number>> };
+    token_info_dictionary: {
+      target_map: Record<number, ArrayLike<number>>;
+      getFeatures(tokenInfoId: number | string): string;
+    };
+    unknown_dictionary: { getFeatures(tokenInfoId: number | string): string };
     loadTrie(base: Int32Array, check: Int32Array): this;
     loadTokenInfoDictionaries(tokenInfo: Uint8Array, pos: Uint8Array, targetMap: Uint8Array): this;
     loadConnectionCosts(cc: Int16Array): this;
@@ -21,6 +25,7 @@ declare module "kuromoji/src/Tokenizer.js" {
 
   class Tokenizer {
     constructor(dic: unknown);
+    viterbi_builder: { build(sentence: string): { append(node: unknown): void; appendEos(): void } };
     tokenize(text: string): IpadicFeatures[];
   }
   export = Tokenizer;

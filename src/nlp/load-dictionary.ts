@@ -5,7 +5,9 @@ import { gunzipSync } from "node:zlib";
 import type { IpadicFeatures } from "kuromoji";
 import type DynamicDictionariesType from "kuromoji/src/dict/DynamicDictionaries.js";
 import type TokenizerType from "kuromoji/src/Tokenizer.js";
+import { type BestPath, bestPathOf } from "./best-path.js";
 import { type DictionaryCache, openDictionaryCache } from "./dictionary-cache.js";
+import { createLatticeBuilder, type LatticeDictionaries, type TargetTable } from "./lattice-builder.js";
 
 const require = createRequire(import.meta.url);
 
@@ -13,7 +15,7 @@ export class DictionaryError extends Error {
   override readonly name = "DictionaryError";
 }
 
-export interface RawTokenizer {
+export interface RawTokenizer extends BestPath {
   tokenize(text: string): IpadicFeatures[];
 }
 
@@ -41,9 +43,9 @@ function aligned(buf: Buffer): ArrayBuffer {
 
 /**
  * kuromoji keeps trie id → token ids as a plain object of 326k arrays (~60 MB of heap).
- * The same data as one offset table, served through the object interface the Viterbi builder reads.
+ * The same data as one offset table: read directly by the lattice builder (lattice-builder.ts).
  */
-function compactTargetMap(buf: Buffer): Record<number, ArrayLike<number>> {
+function compactTargetTable(buf: Buffer): TargetTable {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.length);
   let pos = 4; // map_keys_size
   const keys: number[] = [];
@@ -60,20 +62,47 @@ function compactTargetMap(buf: Buffer): Record<number, ArrayLike<number>> {
   }
   let maxKey = 0;
   for (const k of keys) if (k > maxKey) maxKey = k;
-  const offset = new Int32Array(maxKey + 2).fill(-1);
-  const length = new Int32Array(maxKey + 1);
+  const start = new Int32Array(maxKey + 1).fill(-1);
+  const count = new Int32Array(maxKey + 1);
   keys.forEach((k, i) => {
-    offset[k] = starts[i]!;
-    length[k] = (starts[i + 1] ?? values.length) - starts[i]!;
+    start[k] = starts[i]!;
+    count[k] = (starts[i + 1] ?? values.length) - starts[i]!;
   });
-  const table = Int32Array.from(values);
+  return { ids: Int32Array.from(values), start, count };
+}
+
+/** The table served through the object interface kuromoji's own code reads (trie id → token ids). */
+function asTargetMap(table: TargetTable): Record<number, ArrayLike<number>> {
   return new Proxy({} as Record<number, ArrayLike<number>>, {
     get(_target, prop) {
       const k = typeof prop === "string" ? Number(prop) : Number.NaN;
-      if (!(k >= 0 && k <= maxKey) || offset[k]! < 0) return undefined;
-      return table.subarray(offset[k]!, offset[k]! + length[k]!);
+      if (!(k >= 0 && k < table.start.length) || table.start[k]! < 0) return undefined;
+      return table.ids.subarray(table.start[k]!, table.start[k]! + table.count[k]!);
     },
   });
+}
+
+interface FeatureSource {
+  getFeatures(tokenInfoId: number | string): string;
+}
+
+/**
+ * A word's feature line (品詞,…,読み) decoded once: kuromoji decodes it from UTF-8 byte by byte for every
+ * token (a quarter of what a match allocates). The dictionary never changes, so the line is the same.
+ */
+function memoizeFeatures(source: FeatureSource, limit = 16_384): void {
+  const decode = source.getFeatures.bind(source);
+  const lines = new Map<number, string>();
+  source.getFeatures = (id) => {
+    if (typeof id !== "number") return decode(id);
+    let line = lines.get(id);
+    if (line === undefined) {
+      line = decode(id);
+      if (lines.size >= limit) lines.clear();
+      lines.set(id, line);
+    }
+    return line;
+  };
 }
 
 function readGz(dir: string, name: string): Buffer {
@@ -132,7 +161,8 @@ export async function loadDictionary(
     dic.loadTrie(base, check);
     // An empty map source: the target map is replaced by the compact table below.
     dic.loadTokenInfoDictionaries(bytes("tid.dat.gz", true), bytes("tid_pos.dat.gz", true), new Uint8Array(4));
-    dic.token_info_dictionary.target_map = compactTargetMap(read("tid_map.dat.gz"));
+    const targets = compactTargetTable(read("tid_map.dat.gz"));
+    dic.token_info_dictionary.target_map = asTargetMap(targets);
     const cc = read("cc.dat.gz");
     if (cc.length < 4 || cc.length % 2 !== 0)
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
@@ -145,12 +175,16 @@ export async function loadDictionary(
       new Uint32Array(aligned(read("unk_compat.dat.gz"))),
       bytes("unk_invoke.dat.gz"),
     );
+    memoizeFeatures(dic.token_info_dictionary);
+    memoizeFeatures(dic.unknown_dictionary);
     const tokenizer = new Tokenizer(dic);
+    const builder = tokenizer.viterbi_builder;
+    builder.build = createLatticeBuilder(dic as unknown as LatticeDictionaries, targets, builder.build.bind(builder));
     const probe = tokenizer.tokenize("資格確認");
     if (probe.length === 0 || probe.some((t) => t.pos === undefined)) {
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
     }
-    return tokenizer;
+    return Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0]));
   } catch (err) {
     if (err instanceof DictionaryError) throw err;
     throw new DictionaryError(`kuromoji の辞書を組み立てられません: ${dir} (${(err as Error).name})`);

@@ -16,14 +16,18 @@ import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 export type MatcherWeights = MatchingPolicy;
 export const DEFAULT_WEIGHTS: MatcherWeights = MATCHING_POLICY;
 
-interface Vector {
-  readonly weights: ReadonlyMap<string, number>;
-  readonly norm: number;
+/** A feature of the examples: its idf and the examples holding it (their indexes and weights). */
+interface IndexedTerm {
+  readonly idf: number;
+  readonly docs: Int32Array;
+  readonly weights: Float64Array;
 }
 
-interface IndexedDoc {
-  readonly topic: TopicId;
-  readonly vector: Vector;
+/** A text's weighted features: `terms[i]` is the index entry of the i-th one (undefined when no example has it). */
+interface Vector {
+  readonly terms: readonly (IndexedTerm | undefined)[];
+  readonly weights: readonly number[];
+  readonly norm: number;
 }
 
 export interface MatcherOptions {
@@ -95,48 +99,71 @@ export function createMatcher({
   }
   const df = new Map<string, number>();
   for (const { features } of raw) for (const key of features.terms.keys()) df.set(key, (df.get(key) ?? 0) + 1);
-  const idfOf = new Map<string, number>();
-  for (const [key, n] of df) idfOf.set(key, Math.log(1 + raw.length / (1 + n)));
+  // Inverted index: a question touches only the examples that share one of its features.
+  const index = new Map<string, IndexedTerm>();
+  for (const [key, n] of df) {
+    index.set(key, { idf: Math.log(1 + raw.length / (1 + n)), docs: new Int32Array(n), weights: new Float64Array(n) });
+  }
   const unseenIdf = Math.log(1 + raw.length);
-  const idf = (key: string) => idfOf.get(key) ?? unseenIdf;
 
   function vectorize(features: Features): Vector {
-    const weights = new Map<string, number>();
+    const terms: (IndexedTerm | undefined)[] = [];
+    const weights: number[] = [];
     let sum = 0;
-    for (const [key, count] of features.terms) {
-      const w = (1 + Math.log(count)) * idf(key) * (familyWeight[key.slice(0, 1)] ?? 1);
-      weights.set(key, w);
+    features.terms.forEach((count, key) => {
+      const term = index.get(key);
+      const w = (1 + Math.log(count)) * (term?.idf ?? unseenIdf) * (familyWeight[key.slice(0, 1)] ?? 1);
+      terms.push(term);
+      weights.push(w);
       sum += w * w;
-    }
-    return { weights, norm: Math.sqrt(sum) || 1 };
+    });
+    return { terms, weights, norm: Math.sqrt(sum) || 1 };
   }
 
-  const docs: IndexedDoc[] = raw.map(({ topic, features }) => ({ topic, vector: vectorize(features) }));
-  const evidence = conceptEvidence(raw);
-  // Inverted index: a question touches only the examples that share one of its features.
-  const postings = new Map<string, { doc: number; weight: number }[]>();
-  docs.forEach((doc, i) => {
-    for (const [key, weight] of doc.vector.weights) {
-      const list = postings.get(key) ?? [];
-      list.push({ doc: i, weight });
-      postings.set(key, list);
-    }
+  const filled = new Map<IndexedTerm, number>();
+  const docNorms = new Float64Array(raw.length);
+  raw.forEach(({ features }, i) => {
+    const vector = vectorize(features);
+    docNorms[i] = vector.norm;
+    vector.terms.forEach((term, t) => {
+      if (!term) return;
+      const at = filled.get(term) ?? 0;
+      term.docs[at] = i;
+      term.weights[at] = vector.weights[t]!;
+      filled.set(term, at + 1);
+    });
   });
-  const dots = new Float64Array(docs.length);
-  const topicList = [...new Set(docs.map((d) => d.topic))];
-  const docTopicIndex = Int32Array.from(docs.map((d) => topicList.indexOf(d.topic)));
+  const evidence = conceptEvidence(raw);
+  const dots = new Float64Array(raw.length);
+  const seen = new Uint8Array(raw.length);
+  const touched = new Int32Array(raw.length);
+  const topicList = [...new Set(raw.map((d) => d.topic))];
+  const docTopicIndex = Int32Array.from(raw.map((d) => topicList.indexOf(d.topic)));
   const top3 = new Float64Array(topicList.length * 3);
 
   function topicScores(query: Vector): Map<TopicId, number> {
-    dots.fill(0);
-    for (const [key, w] of query.weights) {
-      const list = postings.get(key);
-      if (list) for (const p of list) dots[p.doc]! += w * p.weight;
+    let touchedCount = 0;
+    for (let t = 0; t < query.terms.length; t++) {
+      const term = query.terms[t];
+      if (!term) continue;
+      const w = query.weights[t]!;
+      const { docs, weights } = term;
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j]!;
+        if (seen[doc] === 0) {
+          seen[doc] = 1;
+          touched[touchedCount++] = doc;
+        }
+        dots[doc]! += w * weights[j]!;
+      }
     }
-    // Each topic: 0.7 × its best example + 0.3 × the mean of its best three.
+    // Each topic: 0.7 × its best example + 0.3 × the mean of its best three (any order gives the same three).
     top3.fill(0);
-    for (let i = 0; i < docs.length; i++) {
-      const s = dots[i]! / (query.norm * docs[i]!.vector.norm);
+    for (let k = 0; k < touchedCount; k++) {
+      const i = touched[k]!;
+      const s = dots[i]! / (query.norm * docNorms[i]!);
+      dots[i] = 0;
+      seen[i] = 0;
       if (s <= 0) continue;
       const base = docTopicIndex[i]! * 3;
       if (s > top3[base]!) {
@@ -166,14 +193,19 @@ export function createMatcher({
   }
 
   /** Share of a question's word weight (w: features) that no example has. */
-  function unknownShare(query: Vector): number {
+  function unknownShare(features: Features, query: Vector): number {
     let all = 0;
     let unseen = 0;
-    for (const [key, w] of query.weights) {
-      if (!key.startsWith("w:")) continue;
-      all += w;
-      if (!idfOf.has(key)) unseen += w;
-    }
+    let i = 0;
+    // The vector's entries are in the order of the feature map (vectorize).
+    features.terms.forEach((_count, key) => {
+      const w = query.weights[i] ?? 0;
+      if (key.startsWith("w:")) {
+        all += w;
+        if (!query.terms[i]) unseen += w;
+      }
+      i++;
+    });
     return all > 0 ? unseen / all : 0;
   }
 
@@ -241,7 +273,7 @@ export function createMatcher({
       second: topics[1]?.confidence ?? 0,
       noneScore: scores.get("none") ?? 0,
       unanswerable,
-      unknown: unknownShare(query),
+      unknown: unknownShare(features, query),
     };
     if (!best || best.id === "none" || best.confidence < weights.noneThreshold) {
       const confidence = calibration

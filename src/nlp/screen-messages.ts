@@ -41,7 +41,9 @@ function approximateMatch(pattern: string, text: string): { best: number; atEnd:
       cur[i] = Math.min(sub, prev[i]! + 1, cur[i - 1]! + 1);
     }
     if (cur[m]! < best) best = cur[m]!;
-    [prev, cur] = [cur, prev];
+    const row = prev;
+    prev = cur;
+    cur = row;
   }
   return { best, atEnd: prev };
 }

@@ -1,4 +1,6 @@
-import { loadDictionary } from "./load-dictionary.js";
+import type { IpadicFeatures } from "kuromoji";
+import type { PathNode } from "./best-path.js";
+import { loadDictionary, type RawTokenizer } from "./load-dictionary.js";
 import { foldForMatching, foldKana } from "./normalize.js";
 
 export interface Token {
@@ -42,6 +44,25 @@ function pieces(text: string): string[] {
   return out;
 }
 
+function toToken(t: IpadicFeatures): Token {
+  const surface = t.surface_form;
+  const folded = foldForMatching(surface);
+  const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
+  const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
+  const personal =
+    (t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域")) ||
+    (t.pos_detail_1 === "接尾" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域"));
+  return {
+    surface,
+    base: base || folded,
+    reading,
+    pos: t.pos,
+    posDetail: t.pos_detail_1,
+    personal,
+    known: t.word_type === "KNOWN",
+  };
+}
+
 const KATAKANA_WORD = /^[\u30A1-\u30FAー]+$/u;
 
 /**
@@ -54,34 +75,34 @@ function inLoanword(tokens: readonly Token[], i: number): boolean {
   return joins(tokens[i - 1]) || joins(tokens[i + 1]);
 }
 
-function createFacade(raw: Awaited<ReturnType<typeof loadDictionary>>): JapaneseTokenizer {
+/** Known words' tokens by dictionary id: all their fields come from the dictionary entry, so one object serves. */
+const KNOWN_TOKENS = 16_384;
+
+function createFacade(raw: RawTokenizer): JapaneseTokenizer {
+  const known = new Map<number, Token>();
+  const token = (node: PathNode): Token => {
+    if (node.type !== "KNOWN") return toToken(raw.format(node));
+    let cached = known.get(node.name);
+    if (!cached) {
+      cached = Object.freeze(toToken(raw.format(node)));
+      if (known.size >= KNOWN_TOKENS) known.clear();
+      known.set(node.name, cached);
+    }
+    return cached;
+  };
   return {
     tokenize(normalized) {
-      if (normalized.length === 0) return [];
-      return pieces(normalized).flatMap((piece) => {
-        const tokens = raw.tokenize(piece).map((t): Token => {
-          const surface = t.surface_form;
-          const folded = foldForMatching(surface);
-          const reading = t.reading && t.reading !== NO_VALUE ? foldKana(t.reading) : folded;
-          const base = t.basic_form && t.basic_form !== NO_VALUE ? foldForMatching(t.basic_form) : folded;
-          const personal =
-            (t.pos_detail_1 === "固有名詞" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域")) ||
-            (t.pos_detail_1 === "接尾" && (t.pos_detail_2 === "人名" || t.pos_detail_2 === "地域"));
-          return {
-            surface,
-            base: base || folded,
-            reading,
-            pos: t.pos,
-            posDetail: t.pos_detail_1,
-            personal,
-            known: t.word_type === "KNOWN",
-          };
+      const tokens: Token[] = [];
+      if (normalized.length === 0) return tokens;
+      for (const piece of pieces(normalized)) {
+        const words = raw.bestPath(piece).map(token);
+        // The first word of a piece follows a space or punctuation the writer typed.
+        words.forEach((t, i) => {
+          const word = t.personal && inLoanword(words, i) ? { ...t, personal: false } : t;
+          tokens.push(i === 0 ? { ...word, opensPiece: true } : word);
         });
-        return tokens.map((t, i) => {
-          const token = t.personal && inLoanword(tokens, i) ? { ...t, personal: false } : t;
-          return i === 0 ? { ...token, opensPiece: true } : token;
-        });
-      });
+      }
+      return tokens;
     },
   };
 }

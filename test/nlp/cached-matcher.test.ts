@@ -41,4 +41,13 @@ describe("withMatchCache", () => {
     cached.match(long);
     expect(inner.calls).toHaveLength(2);
   });
+
+  it("exposes the matcher it wraps, which matches every time and fills no cache", () => {
+    const inner = counting();
+    const cached = withMatchCache(inner, 10);
+    cached.uncached.match("無効");
+    cached.uncached.match("無効");
+    cached.match("無効");
+    expect(inner.calls).toEqual(["無効", "無効", "無効"]);
+  });
 });
