@@ -151,7 +151,8 @@ export function createFeatureExtractor(
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
       if (SMALL_KANA.test(reading[end] ?? "")) return;
-      if (breaks.some((b) => b > end - length && b < end)) return;
+      // Romaji is split into words as the writer hears them (kooru sentaa): there a space is no boundary.
+      if (!romaji && breaks.some((b) => b > end - length && b < end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long
       // reading counts wherever it is.
       if (!starts.has(end - length) && !(kanaOnly && length >= policy.minReadingAnywhere)) return;

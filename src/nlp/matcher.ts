@@ -8,7 +8,7 @@ import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
-import { applyDistinctions, isMakerTopic, makerTopic, namedMakers, topicsOfQuotedLinks } from "./topic-rules.js";
+import { applyDistinctions, isMakerTopic, makerTopic, namedMakers, topicsQuotingTheGuide } from "./topic-rules.js";
 import { createVariantCues } from "./variant-cues.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
@@ -229,7 +229,8 @@ export function createMatcher({
       }
     }
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
-    for (const topic of topicsOfQuotedLinks(kb, text)) scores.set(topic, (scores.get(topic) ?? 0) + weights.quotedLink);
+    for (const topic of topicsQuotingTheGuide(kb, text))
+      scores.set(topic, (scores.get(topic) ?? 0) + weights.quotedLink);
     const outOfGuide = [...asked].some(
       (c) =>
         extractor.outOfGuideConcepts.has(c) &&

@@ -13,7 +13,7 @@ export interface MatchingPolicy {
   readonly gram: number;
   /** How much the question's concepts vote for the topics they are specific to, added to the example score. */
   readonly conceptVotes: number;
-  /** Added to the score of the topic whose guide link (a URL of contacts.yaml) the question quotes. */
+  /** Added to the score of the topic whose guide link (URL or article id) or own sentence the question quotes. */
   readonly quotedLink: number;
   /** Factor on every topic's score when the question names something the guide does not cover (outOfGuide). */
   readonly outOfGuide: number;

@@ -58,12 +58,13 @@ const SHOWN_NAME =
   /氏名\s?[:：]\s?([\p{sc=Han}]{1,4}(?: [\p{sc=Han}]{1,4})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)/gu;
 /** A full name right before a birth date (カトウ ミキ H2.3.3生, 村上 修 S55.12.1): a person. */
 const NAME_BEFORE_BIRTH = new RegExp(
-  `([\\p{sc=Han}]{1,4} [\\p{sc=Han}]{1,4}|[\\p{sc=Katakana}ー]{2,8} [\\p{sc=Katakana}ー]{2,8})\\s?[(（]?(?:${ERA}\\s?(?:元|\\d{1,2})|\\d{4})\\s?[年/.\\-]`,
+  `([\\p{sc=Han}]{1,4} [\\p{sc=Han}]{1,4}|[\\p{sc=Katakana}ー]{2,8} [\\p{sc=Katakana}ー]{2,8})\\s?[(（]?(?:(?:男性|女性|男|女)\\s?)?(?:${ERA}\\s?(?:元|\\d{1,2})|\\d{4})\\s?(?:[年/.\\-]|生)`,
   "gu",
 );
 /** Two people listed together (田中さんと鈴木さん, 二人とも): not one shown for the other. */
 const LISTED = /(?:さん|様)\s?(?:と|や|、|,)\s?\S{1,8}(?:さん|様)|二人|2人|ふたり|両方|それぞれ/u;
-const SEX = /性別\s?[:：]\s?(男|女)|(男|女)性/gu;
+/** A sex as a screen or a writer gives it: 性別:男, 女性, or 男 / 女 standing alone before a date or name. */
+const SEX = /性別\s?[:：]\s?(男|女)|(男|女)性|(?<=\s)(男|女)(?=\s?(?:[MTSHR]\d|\d|[(（]))/gu;
 
 /**
  * The question names two different people (the screen's 氏名 and the patient at the counter, or two
@@ -81,6 +82,6 @@ export function namesTwoPeople(normalized: string, isDomainWord: (word: string) 
   }
   const surnames = new Set([...names].map((n) => n.slice(0, 2)));
   if (names.size >= 2 && surnames.size >= 2) return true;
-  const sexes = new Set([...normalized.matchAll(SEX)].map((m) => m[1] ?? m[2]));
+  const sexes = new Set([...normalized.matchAll(SEX)].map((m) => m[1] ?? m[2] ?? m[3]));
   return sexes.size >= 2;
 }

@@ -54,7 +54,8 @@ export function readingWithStarts(tokens: readonly Token[]): {
   let opens = false;
   for (const t of tokens) {
     opens ||= t.opensPiece === true;
-    const key = readingKey(tokenReading(t), reading);
+    // A vowel after a space the writer typed starts a word (とうろく うけつけ): it lengthens nothing.
+    const key = readingKey(tokenReading(t), opens ? "" : reading);
     if (key.length === 0) continue;
     if (opens && reading.length > 0) breaks.push(reading.length);
     opens = false;

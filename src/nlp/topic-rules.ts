@@ -1,5 +1,6 @@
 import type { KnowledgeBase, TopicId } from "../knowledge/schema.js";
 import type { MatchingPolicy } from "./matching-policy.js";
+import { squeeze } from "./normalize.js";
 
 /** Which topics are the card-reader makers', which lists them all, which is the call center's: read from contacts.yaml. */
 interface ReaderTopics {
@@ -100,16 +101,64 @@ export function namedMakers(kb: KnowledgeBase, concepts: ReadonlySet<string>): T
 }
 
 const URL_IN_TEXT = /https?:\/\/[^\s<>"'「」（）()]+/giu;
+/** An article or page id of a guide link (KB0010372, newpage_08280) quoted without its URL. */
+const ID_IN_TEXT = /[a-z]{2,}[_-]?\d{5,}/giu;
+/** A sentence the writer quotes (「…」, 『…』, "…"). */
+const QUOTED = /[「『"“]([^」』"”]{12,})[」』"”]?/gu;
 const bareUrl = (url: string) =>
   url
     .toLowerCase()
     .replace(/^https?:\/\//u, "")
     .replace(/[/.,、。]+$/u, "");
 
-/** The topics whose guide links (contacts.yaml) the text quotes: a pasted URL of the guide names its topic. */
-export function topicsOfQuotedLinks(kb: KnowledgeBase, text: string): TopicId[] {
-  const quoted = (text.match(URL_IN_TEXT) ?? []).map(bareUrl);
-  if (quoted.length === 0) return [];
-  const linkIds = [...kb.links.values()].filter((l) => quoted.includes(bareUrl(l.url))).map((l) => l.id);
-  return [...kb.topics.values()].filter((t) => t.links.some((id) => linkIds.includes(id))).map((t) => t.id);
+interface GuideText {
+  readonly links: readonly { readonly url: string; readonly topics: readonly TopicId[] }[];
+  readonly texts: readonly { readonly text: string; readonly topic: TopicId }[];
+}
+const guideTextOf = new WeakMap<KnowledgeBase, GuideText>();
+
+function guideText(kb: KnowledgeBase): GuideText {
+  let found = guideTextOf.get(kb);
+  if (!found) {
+    const topics = [...kb.topics.values()];
+    found = {
+      links: [...kb.links.values()].map((l) => ({
+        url: bareUrl(l.url),
+        topics: topics.filter((t) => t.links.includes(l.id)).map((t) => t.id),
+      })),
+      texts: topics.flatMap((t) =>
+        [
+          t.summary,
+          ...t.steps.flatMap((s) => [s.text, ...s.substeps, ...s.notes]),
+          ...t.notes,
+          ...t.variants.flatMap((v) => [v.result ?? "", v.state ?? "", ...v.steps.map((s) => s.text)]),
+          ...t.source.quotes,
+        ].map((text) => ({ text: squeeze(text), topic: t.id })),
+      ),
+    };
+    guideTextOf.set(kb, found);
+  }
+  return found;
+}
+
+/**
+ * The topics whose guide links (contacts.yaml: a URL, or an article id in it) or whose own sentences
+ * (a quote of 12+ characters) the text carries: a pasted piece of the guide names its topic.
+ */
+export function topicsQuotingTheGuide(kb: KnowledgeBase, text: string): TopicId[] {
+  const { links, texts } = guideText(kb);
+  const out = new Set<TopicId>();
+  const urls = (text.match(URL_IN_TEXT) ?? []).map(bareUrl);
+  const ids = (text.match(ID_IN_TEXT) ?? []).map((id) => id.toLowerCase());
+  for (const link of links) {
+    if (urls.includes(link.url) || ids.some((id) => link.url.includes(id))) for (const t of link.topics) out.add(t);
+  }
+  for (const m of text.matchAll(QUOTED)) {
+    // A quote may be cut short (…) or end in the writer's own words: its first 12 characters must match.
+    const quote = squeeze(m[1] ?? "").replace(/[.…]+$/u, "");
+    if (quote.length < 10) continue;
+    const head = quote.slice(0, Math.max(10, Math.min(quote.length, 24)));
+    for (const t of texts) if (t.text.includes(head)) out.add(t.topic);
+  }
+  return [...out];
 }

@@ -244,3 +244,18 @@ describe("kana text, colloquial faults and what the guide leaves out (set F)", (
     expect(matcher.match(q).id).toBe("none");
   });
 });
+
+describe("pieces of the guide quoted back (set G)", () => {
+  it.each([
+    ["「お問い合わせの際は、はじめに医療機関コード」って書いてあったけど、どこに電話するの", "3-callcenter"],
+    ["KB0011365 ってメモがあるんだけど何の資料？", "3-links"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+
+  it("a vowel after a space starts a word: とうろく うけつけました is the pending registration", () => {
+    const m = matcher.match("ほけんしょうのとうろく うけつけましたって でたまま");
+    expect(m.id).toBe("2-1");
+    expect(m.variant).toBe("processing");
+  });
+});

@@ -28,6 +28,7 @@ describe("two different people named", () => {
     "伊藤さんのカードを置いたら小林さんって出た",
     "画面は 性別:男 なのに目の前の患者は女性",
     "窓口には 高橋 一郎さん、結果は「イノウエ ユキ S60.5.5生」",
+    "照会結果 マツダ ケン 男 S40.2.2 ← 来ているのは若い女性",
   ])("%s: another person's data", (text) => {
     expect(namesTwoPeople(text, none)).toBe(true);
   });
