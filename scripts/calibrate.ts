@@ -104,10 +104,12 @@ const calibration = {
   topic: { weights: topic.weights, bias: topic.bias - topicCv.shift },
   none: { weights: none.weights, bias: none.bias - noneCv.shift },
 };
-// Arrays of numbers on one line, as the formatter (biome) writes them: `npm test` lints this file.
-const json = JSON.stringify(calibration, null, 2).replace(
-  /\[\s+([-\d.e,\s]+?)\s+\]/gu,
-  (_all, inner: string) => `[${inner.trim().split(/,\s*/u).join(", ")}]`,
-);
+// Six decimals (short lines) and arrays of numbers on one line, as the formatter (biome) writes them:
+// `npm test` lints this file.
+const json = JSON.stringify(
+  calibration,
+  (_key, value: unknown) => (typeof value === "number" ? Number(value.toFixed(6)) : value),
+  2,
+).replace(/\[\s+([-\d.e,\s]+?)\s+\]/gu, (_all, inner: string) => `[${inner.trim().split(/,\s*/u).join(", ")}]`);
 writeFileSync(defaultCalibrationPath(), `${json}\n`);
 process.stdout.write(`${calibration.fitted}\n`);
