@@ -259,3 +259,16 @@ describe("pieces of the guide quoted back (set G)", () => {
     expect(m.variant).toBe("processing");
   });
 });
+
+describe("asking how to look something up in the guide's own documents (set H)", () => {
+  it("the troubleshooting volume that explains how to find a cause is a document of the guide", () => {
+    expect(matcher.match("原因の調べ方が書いてあるトラブルシューティング編のリンクをください").id).toBe("3-links");
+  });
+
+  it.each(["保険証利用登録をやめたいと言われた、解除の手続きはどこ？", "中古のカードリーダーを買ってもいい？"])(
+    "%s: none",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+});
