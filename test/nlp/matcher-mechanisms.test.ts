@@ -272,3 +272,17 @@ describe("asking how to look something up in the guide's own documents (set H)",
     },
   );
 });
+
+describe("more of the guide's distinctions", () => {
+  it.each([
+    ["電子証明書が切れてて猶予も過ぎてる、資格確認書も持ってない、申立書でいい？", "2-5"],
+    ["受付が一人で電話する余裕がない。オン資のことを電話以外で問い合わせたい", "3-form"],
+    ["照会結果 性別：男 ← 来ているのは小さい女の子", "1-3"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+
+  it("a pending registration said in dialect (処理しとります) pins its variant", () => {
+    expect(matcher.match("保険証の登録、処理しとりますって出たまんまなんよ").variant).toBe("processing");
+  });
+});
