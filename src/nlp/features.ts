@@ -156,6 +156,9 @@ export function createFeatureExtractor(
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long
       // reading counts wherever it is.
       if (!starts.has(end - length) && !(kanaOnly && length >= policy.minReadingAnywhere)) return;
+      // In text with kanji the words are cut well: a reading that ends inside a word (資格|照会 read as
+      // しかくしょ|かい) is no term there.
+      if (kanji > compact.length * 0.15 && !romaji && !ends.has(end)) return;
       const least = MAKER_IDS.has(term.concept) ? policy.minReadingKana : minReading;
       if (length >= least || (kana && term.spoken >= minReading && ends.has(end))) found.add(term.concept);
     });

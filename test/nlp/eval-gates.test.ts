@@ -72,20 +72,20 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   // the guide and the topic list. Tuning reads fresh-tuning; fresh-holdout's misses are never printed.
   it("fresh tuning: ≥ 95 %, none recall ≥ 93 %, ≤ 3 % refused, stated ≥ 0.8 right ≥ 98 %", () => {
     const r = evaluate(matcher, readEvalSet(join(dir, "fresh-tuning.jsonl")));
-    expect(r.overall.total).toBeGreaterThanOrEqual(600);
+    expect(r.overall.total).toBeGreaterThanOrEqual(1500);
     expect(rate(r.overall), formatReport("fresh-tuning", r)).toBeGreaterThanOrEqual(0.95);
     expect(rate(r.noneRecall)).toBeGreaterThanOrEqual(0.93);
     expect(rate(r.inScopeRefused)).toBeLessThanOrEqual(0.03);
     expect(rate(r.confident)).toBeGreaterThanOrEqual(0.98);
   });
 
-  it("fresh holdout: ≥ 93.5 %, none recall ≥ 85 % with ≤ 2 % refused, stated ≥ 0.8 right ≥ 97 %", () => {
+  it("fresh holdout: ≥ 94 %, none recall ≥ 87 % with ≤ 2 % refused, stated ≥ 0.8 right ≥ 97.5 %", () => {
     const r = evaluate(matcher, readEvalSet(join(dir, "fresh-holdout.jsonl")));
-    expect(r.overall.total).toBeGreaterThanOrEqual(400);
-    expect(rate(r.overall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.935);
-    expect(rate(r.noneRecall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.85);
+    expect(r.overall.total).toBeGreaterThanOrEqual(850);
+    expect(rate(r.overall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.94);
+    expect(rate(r.noneRecall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.87);
     expect(rate(r.inScopeRefused), formatReport("fresh-holdout", r, false)).toBeLessThanOrEqual(0.02);
-    expect(rate(r.confident), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.97);
+    expect(rate(r.confident), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.975);
   });
 
   it("every screen message of the guide finds its variant", async () => {

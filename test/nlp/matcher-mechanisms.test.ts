@@ -286,3 +286,18 @@ describe("more of the guide's distinctions", () => {
     expect(matcher.match("保険証の登録、処理しとりますって出たまんまなんよ").variant).toBe("processing");
   });
 });
+
+describe("log lines and other cards (set J)", () => {
+  it("in text with kanji a reading that ends inside a word is no term (資格|照会 is no 資格証)", async () => {
+    const loaded = loadKnowledge();
+    if (!loaded.ok) throw new Error(loaded.message);
+    const vocabulary = loadVocabulary(undefined, new Set(loaded.kb.topics.keys()));
+    const extractor = createFeatureExtractor(await loadTokenizer(), vocabulary, MATCHING_POLICY);
+    expect([...extractor.extract("09:01 資格照会 OK／09:03 カード読取エラー").concepts]).not.toContain("kakuninsho");
+    expect([...extractor.extract("09:03 カード読取エラー").concepts]).toContain("card-broken");
+  });
+
+  it.each(["コンビニでポンタカードが読めなかった", "Teamsの画面共有のやり方"])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+});

@@ -29,6 +29,7 @@ describe("two different people named", () => {
     "画面は 性別:男 なのに目の前の患者は女性",
     "窓口には 高橋 一郎さん、結果は「イノウエ ユキ S60.5.5生」",
     "照会結果 マツダ ケン 男 S40.2.2 ← 来ているのは若い女性",
+    "受付の患者：サトウ ユミ（女）／照会結果：サトウ ユウジ 男 S50.1.1",
   ])("%s: another person's data", (text) => {
     expect(namesTwoPeople(text, none)).toBe(true);
   });
