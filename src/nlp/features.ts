@@ -30,6 +30,7 @@ const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
 const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
 const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
+const KANA_TERM = /^[\u3041-\u309Fー]+$/u;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
@@ -98,7 +99,7 @@ export function createFeatureExtractor(
     domainWords.has(foldForMatching(word)) || /^(患者|業者|事務|先生|担当|職員|受付|お客)/u.test(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
   const inGuideWith = new Map(vocabulary.concepts.map((c) => [c.id, c.inGuideWith] as const));
-  const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t.concept] as const));
+  const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t] as const));
   const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
   const readingTerms = new AhoCorasick(
     compiled.flatMap((t) => (t.reading === undefined ? [] : [[t.reading, t] as const])),
@@ -130,11 +131,20 @@ export function createFeatureExtractor(
     kanaWords: readonly string[],
     romaji: boolean,
     kanaOnly: boolean,
+    insideKnownWord: (start: number) => boolean,
   ): Set<string> {
     const found = new Set<string>();
     const add = (concept: string) => found.add(concept);
-    surfaceTerms.scan(compact, add);
-    surfaceTerms.scan(normalized, add);
+    // A kana term that starts inside a word the dictionary knows is part of that word (でんわ|すれば
+    // holds no わすれ).
+    surfaceTerms.scan(compact, (term, end) => {
+      if (KANA_TERM.test(term.folded) && insideKnownWord(end - term.folded.length)) return;
+      found.add(term.concept);
+    });
+    // Kana terms are found in the folded text above; the text as written adds the others.
+    surfaceTerms.scan(normalized, (term) => {
+      if (!KANA_TERM.test(term.folded)) found.add(term.concept);
+    });
     // Latin words are cut from the script around them (Panasonicのロゴ) and from a full stop.
     asciiTerms.scan(` ${folded.replace(/[^a-z0-9'+\-. ]+/g, " ").replace(/\.(?=\s|$)/g, "")} `, add);
     // Readings find concepts in kana typed for kanji, in romaji and in wrong kanji (転織 → てんしょく);
@@ -173,6 +183,24 @@ export function createFeatureExtractor(
     return text.replace(/[\u30A1-\u30FAー]{6,}/gu, (run) =>
       tokenizer.tokenize(run).every((t) => t.known) ? run : toHiragana(run),
     );
+  }
+
+  /**
+   * Whether a position of the compact text falls inside (not at the start of) a word the dictionary
+   * knows; when the words do not spell the compact text exactly, no position is.
+   */
+  function wordCover(tokens: readonly Token[], compact: string): (start: number) => boolean {
+    const inside = new Uint8Array(compact.length + 1);
+    let at = 0;
+    for (const t of tokens) {
+      const surface = foldForMatching(t.surface).replace(/ /g, "");
+      if (surface.length === 0) continue;
+      if (compact.slice(at, at + surface.length) !== surface) return () => false;
+      if (t.known) for (let i = at + 1; i < at + surface.length; i++) inside[i] = 1;
+      at += surface.length;
+    }
+    if (at !== compact.length) return () => false;
+    return (start) => start >= 0 && inside[start] === 1;
   }
 
   return {
@@ -221,6 +249,7 @@ export function createFeatureExtractor(
         read.kana,
         read.romaji,
         kanaOnly,
+        wordCover(all, compact),
       );
       // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).
       if (namesTwoPeople(normalizeText(text), isDomainWord)) concepts.add(OTHER_PERSON);

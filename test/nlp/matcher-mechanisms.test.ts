@@ -301,3 +301,12 @@ describe("log lines and other cards (set J)", () => {
     expect(matcher.match(q).id).toBe("none");
   });
 });
+
+describe("kana terms inside words", () => {
+  it.each([
+    ["顔認証リーダーが固まった、どこにでんわすればいい", "3-reader"],
+    ["マイナわすれたかんじゃさん", "2-2"],
+  ])("%s → %s (でんわ|すれば holds no わすれ)", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
