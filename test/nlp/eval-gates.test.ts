@@ -59,24 +59,26 @@ describe("accuracy gates (npm run eval prints the details)", () => {
     expect(rate(r.confident), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.96);
   });
 
-  it("field tuning: romaji ≥ 90 %, none recall ≥ 93 %, ≤ 3 % refused, stated ≥ 0.8 right ≥ 98 %", () => {
-    const r = evaluate(matcher, readEvalSet(join(dir, "field-tuning.jsonl")));
+  /** The issue's targets on a set tuning may read (its misses may be printed). */
+  function expectIssueTargets(name: string, r: EvalReport): void {
     const romaji = r.byKind.get("romaji") ?? { correct: 0, total: 0 };
-    expect(rate(romaji), formatReport("field-tuning", r)).toBeGreaterThanOrEqual(0.9);
-    expect(rate(r.noneRecall)).toBeGreaterThanOrEqual(0.93);
-    expect(rate(r.inScopeRefused)).toBeLessThanOrEqual(0.03);
-    expect(rate(r.confident)).toBeGreaterThanOrEqual(0.98);
+    expect(rate(r.overall), formatReport(name, r)).toBeGreaterThanOrEqual(0.95);
+    expect(rate(romaji), formatReport(name, r)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(r.noneRecall), formatReport(name, r)).toBeGreaterThanOrEqual(0.93);
+    expect(rate(r.inScopeRefused), formatReport(name, r)).toBeLessThanOrEqual(0.03);
+    expect(rate(r.confident), formatReport(name, r)).toBeGreaterThanOrEqual(0.98);
+  }
+
+  it("field tuning: ≥ 95 %, romaji ≥ 90 %, none recall ≥ 93 %, ≤ 3 % refused, stated ≥ 0.8 right ≥ 98 %", () => {
+    expectIssueTargets("field-tuning", evaluate(matcher, readEvalSet(join(dir, "field-tuning.jsonl"))));
   });
 
   // The team's fresh sets (docs/matching.md): written apart from the matcher by writers who read only
   // the guide and the topic list. Tuning reads fresh-tuning; fresh-holdout's misses are never printed.
-  it("fresh tuning: ≥ 95 %, none recall ≥ 93 %, ≤ 3 % refused, stated ≥ 0.8 right ≥ 98 %", () => {
+  it("fresh tuning: the issue's targets", () => {
     const r = evaluate(matcher, readEvalSet(join(dir, "fresh-tuning.jsonl")));
     expect(r.overall.total).toBeGreaterThanOrEqual(1500);
-    expect(rate(r.overall), formatReport("fresh-tuning", r)).toBeGreaterThanOrEqual(0.95);
-    expect(rate(r.noneRecall)).toBeGreaterThanOrEqual(0.93);
-    expect(rate(r.inScopeRefused)).toBeLessThanOrEqual(0.03);
-    expect(rate(r.confident)).toBeGreaterThanOrEqual(0.98);
+    expectIssueTargets("fresh-tuning", r);
   });
 
   it("fresh holdout: ≥ 94 %, none recall ≥ 87 % with ≤ 2 % refused, stated ≥ 0.8 right ≥ 97 %", () => {

@@ -14,6 +14,14 @@ beforeAll(async () => {
   matcher = (await sharedCore()).matcher;
 });
 
+/** The matcher's feature extractor on the project's vocabulary, to see what a text yields. */
+async function featureExtractor() {
+  const loaded = loadKnowledge();
+  if (!loaded.ok) throw new Error(loaded.message);
+  const vocabulary = loadVocabulary(undefined, new Set(loaded.kb.topics.keys()));
+  return createFeatureExtractor(await loadTokenizer(), vocabulary, MATCHING_POLICY);
+}
+
 describe("romaji", () => {
   it.each([
     ["mukou tte deta", true],
@@ -125,10 +133,7 @@ describe("stories of several sentences", () => {
 
 describe("text without kanji", () => {
   it("a term inside a word the dictionary could not cut is still found", async () => {
-    const loaded = loadKnowledge();
-    if (!loaded.ok) throw new Error(loaded.message);
-    const vocabulary = loadVocabulary(undefined, new Set(loaded.kb.topics.keys()));
-    const extractor = createFeatureExtractor(await loadTokenizer(), vocabulary, MATCHING_POLICY);
+    const extractor = await featureExtractor();
     // kuromoji cuts this き|ゅうきゅうのしかくかくにんきのう; 資格確認機能 is inside the second piece.
     const features = extractor.extract("きゅうきゅうのしかくかくにんきのう");
     expect([...features.concepts]).toContain("emergency-fn");
@@ -289,10 +294,7 @@ describe("more of the guide's distinctions", () => {
 
 describe("log lines and other cards (set J)", () => {
   it("in text with kanji a reading that ends inside a word is no term (資格|照会 is no 資格証)", async () => {
-    const loaded = loadKnowledge();
-    if (!loaded.ok) throw new Error(loaded.message);
-    const vocabulary = loadVocabulary(undefined, new Set(loaded.kb.topics.keys()));
-    const extractor = createFeatureExtractor(await loadTokenizer(), vocabulary, MATCHING_POLICY);
+    const extractor = await featureExtractor();
     expect([...extractor.extract("09:01 資格照会 OK／09:03 カード読取エラー").concepts]).not.toContain("kakuninsho");
     expect([...extractor.extract("09:03 カード読取エラー").concepts]).toContain("card-broken");
   });
