@@ -56,6 +56,20 @@ export function withoutPersonalData(normalized: string, isDomainWord: (word: str
 /** A name as a screen shows it, after 氏名 (氏名:サトウ ハナコ, 氏名：佐藤 花子). */
 const SHOWN_NAME =
   /氏名\s?[:：]\s?([\p{sc=Han}]{1,4}(?: [\p{sc=Han}]{1,4})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)/gu;
+const SMALL_KANA: Readonly<Record<string, string>> = {
+  ァ: "ア",
+  ィ: "イ",
+  ゥ: "ウ",
+  ェ: "エ",
+  ォ: "オ",
+  ッ: "ツ",
+  ャ: "ヤ",
+  ュ: "ユ",
+  ョ: "ヨ",
+  ヮ: "ワ",
+};
+const toLargeKana = (name: string) => name.replace(/[ァィゥェォッャュョヮ]/gu, (c) => SMALL_KANA[c] ?? c);
+
 /** A full name right before a birth date (カトウ ミキ H2.3.3生, 村上 修 S55.12.1): a person. */
 const NAME_BEFORE_BIRTH = new RegExp(
   `([\\p{sc=Han}]{1,4} [\\p{sc=Han}]{1,4}|[\\p{sc=Katakana}ー]{2,8} [\\p{sc=Katakana}ー]{2,8})\\s?[(（]?(?:(?:男性|女性|男|女)\\s?)?(?:${ERA}\\s?(?:元|\\d{1,2})|\\d{4})\\s?(?:[年/.\\-]|生)`,
@@ -80,8 +94,12 @@ export function namesTwoPeople(normalized: string, isDomainWord: (word: string) 
     if (!isDomainWord(name) && !(normalized[(m.index ?? 0) + (m[1] ?? "").length] === "様" && WORDS_IN_SAMA.test(name)))
       names.add(name);
   }
-  const surnames = new Set([...names].map((n) => n.slice(0, 2)));
-  if (names.size >= 2 && surnames.size >= 2) return true;
+  // The same name written small or large (ショウタ / シヨウタ) is one person; in one script two names are
+  // two people (小島 直樹 / 小島 直子: a family member's data); across scripts only two surnames are.
+  const folded = new Set([...names].map((n) => toLargeKana(n)));
+  const scripts = new Set([...folded].map((n) => (/\p{sc=Han}/u.test(n) ? "han" : "kana")));
+  const surnames = new Set([...folded].map((n) => n.slice(0, 2)));
+  if (folded.size >= 2 && (scripts.size === 1 || surnames.size >= 2)) return true;
   const sexes = new Set([...normalized.matchAll(SEX)].map((m) => m[1] ?? m[2] ?? m[3]));
   return sexes.size >= 2;
 }
