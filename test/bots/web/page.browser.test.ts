@@ -114,9 +114,11 @@ describe("the agents' page in Chromium", () => {
     await page.screenshot({ path: join(OUT, "agents-page.png") });
     await page.screenshot({ path: join(OUT, "agents-page-full.png"), fullPage: true });
 
-    // ↓ then Enter opens the first alternative (offered when the two best topics are close).
+    // ↓ then Enter opens the first alternative (offered when the two best topics are close): 「問い合わせたい」
+    // is the call center or the web form, the guide's two ways to ask, whichever the matcher puts first.
     await page.locator("#q").fill("問い合わせたい");
-    await expect.poll(() => page.locator("#answer").getAttribute("data-topic")).toBe("3-callcenter");
+    await expect.poll(() => page.locator("#answer").getAttribute("data-topic")).toMatch(/^(3-callcenter|3-form)$/u);
+    const first = await page.locator("#answer").getAttribute("data-topic");
     const options = page.locator("#candidates [role=option]");
     expect(await options.count()).toBeGreaterThanOrEqual(2);
     await page.keyboard.press("ArrowDown");
@@ -124,7 +126,7 @@ describe("the agents' page in Chromium", () => {
     const altTitle = (await options.nth(1).locator(".option-title").textContent()) ?? "";
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#answer-title").textContent()).toBe(altTitle);
-    expect(await page.locator("#answer").getAttribute("data-topic")).not.toBe("3-callcenter");
+    expect(await page.locator("#answer").getAttribute("data-topic")).not.toBe(first);
 
     // Esc clears.
     await page.locator("#q").focus();
