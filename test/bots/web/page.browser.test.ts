@@ -37,8 +37,12 @@ interface Watched {
 const WATCH_CSP = `window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.cspViolations.push(e.violatedDirective + " " + e.blockedURI));`;
 
-/** Resolves with the milliseconds from the next input event to the answer for `query` in the DOM (and one frame). */
-const measureScript = (query: string) => `new Promise((resolve, reject) => {
+/**
+ * Installs a promise (window.measured) that resolves with the milliseconds from the next input event to
+ * the answer for `query` in the DOM (and one frame). Installed before the key is typed: on a busy
+ * machine a listener added while typing could miss the keystroke it is meant to time.
+ */
+const measureScript = (query: string) => `window.measured = new Promise((resolve, reject) => {
   const q = ${JSON.stringify(query)};
   const input = document.getElementById("q");
   const answer = document.getElementById("answer");
@@ -51,7 +55,7 @@ const measureScript = (query: string) => `new Promise((resolve, reject) => {
   });
   observer.observe(answer, { attributes: true, attributeFilter: ["data-query"] });
   setTimeout(() => reject(new Error("no answer for " + q)), 3000);
-})`;
+}); undefined`;
 
 const activeId = (page: Page) => page.evaluate<string>("document.activeElement?.id ?? ''");
 
@@ -76,11 +80,10 @@ function cspViolations(page: Page): Promise<string[]> {
 
 /** Milliseconds from the keystroke's input event to the answer for `query` in the DOM (and one frame). */
 async function timeKey(page: Page, key: string, query: string): Promise<number> {
-  const measured = page.evaluate<number>(measureScript(query));
-  await page.waitForTimeout(20);
+  await page.evaluate(measureScript(query));
   if (key === "Backspace") await page.keyboard.press(key);
   else await page.keyboard.type(key);
-  return measured;
+  return page.evaluate<number>("window.measured");
 }
 
 describe("the agents' page in Chromium", () => {
