@@ -45,7 +45,7 @@ describe("the maintainers' page", () => {
       expect((await postAsk(server.url, { text }, BEARER)).status).toBe(200);
     }
     for (const text of ["今日のランチのおすすめ", "今日のランチの おすすめ"])
-      await postAsk(server.url, { text }, BEARER);
+      expect((await postAsk(server.url, { text }, BEARER)).status).toBe(200);
     await postAsk(server.url, { text: "停", typing: true }, BEARER);
     await postAsk(server.url, { text: "", topic: "1-2" }, BEARER);
     expect(server.counts.snapshot().get("2026-11-24")).toEqual({ answered: 3, unanswered: 2 });
