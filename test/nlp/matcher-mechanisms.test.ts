@@ -312,3 +312,18 @@ describe("kana terms inside words", () => {
     expect(matcher.match(q).id).toBe(id);
   });
 });
+
+describe("near misses and faults in our own systems (set N)", () => {
+  it.each(["コールセンターって英語でも対応してくれる？英語対応してますか", "医療券って頼んでから何日くらいで届くの"])(
+    "%s: none",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+
+  it("the eligibility screen is right and our own system shows it wrong after importing: the vendor", () => {
+    expect(matcher.match("オン資の画面では正しく出ているのに、電子カルテに取り込んだら記号が文字化けした").id).toBe(
+      "3-vendor",
+    );
+  });
+});
