@@ -42,6 +42,8 @@ interface CompiledTerm {
   /** Length of the reading as written (むこう: 3), before long vowels are dropped from the key (むこ). */
   readonly spoken: number;
   readonly ascii: boolean;
+  /** Written in katakana in the vocabulary (カナ, パナ). */
+  readonly katakana: boolean;
 }
 
 function stem(word: string): string {
@@ -77,6 +79,7 @@ export function createFeatureExtractor(
           reading: undefined,
           spoken: 0,
           ascii: false,
+          katakana: false,
         });
         continue;
       }
@@ -91,6 +94,7 @@ export function createFeatureExtractor(
           reading && (reading.length >= policy.minReadingKana || spoken >= policy.minReadingKana) ? reading : undefined,
         spoken,
         ascii,
+        katakana: /^[\u30A1-\u30FAー]+$/u.test(normalized),
       });
     }
   }
@@ -132,13 +136,24 @@ export function createFeatureExtractor(
     romaji: boolean,
     kanaOnly: boolean,
     insideKnownWord: (start: number) => boolean,
+    compactRaw: string,
   ): Set<string> {
     const found = new Set<string>();
     const add = (concept: string) => found.add(concept);
     // A kana term that starts inside a word the dictionary knows is part of that word (でんわ|すれば
     // holds no わすれ).
     surfaceTerms.scan(compact, (term, end) => {
-      if (KANA_TERM.test(term.folded) && insideKnownWord(end - term.folded.length)) return;
+      const start = end - term.folded.length;
+      if (KANA_TERM.test(term.folded) && insideKnownWord(start)) return;
+      // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
+      // sentence with kanji, かな is a particle (どうなるかな).
+      if (
+        term.katakana &&
+        term.folded.length <= 2 &&
+        !kanaOnly &&
+        !/^[\u30A1-\u30FAー]+$/u.test(compactRaw.slice(start, end))
+      )
+        return;
       found.add(term.concept);
     });
     // Kana terms are found in the folded text above; the text as written adds the others.
@@ -250,6 +265,7 @@ export function createFeatureExtractor(
         read.romaji,
         kanaOnly,
         wordCover(all, compact),
+        read.text.toLowerCase().replace(/[^\p{L}\p{N}ー\-.]+/gu, ""),
       );
       // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).
       if (namesTwoPeople(normalizeText(text), isDomainWord)) concepts.add(OTHER_PERSON);

@@ -327,3 +327,13 @@ describe("near misses and faults in our own systems (set N)", () => {
     );
   });
 });
+
+describe("a particle is no katakana term", () => {
+  it("どうなるかな holds no カナ, and small talk stays out of the guide", () => {
+    expect(matcher.match("明日の天気どうなるかな").id).toBe("none");
+  });
+
+  it("カナ written in katakana is still the kana name", () => {
+    expect(matcher.match("オン資の結果で氏名のカナが空欄になってる").id).toBe("1-1");
+  });
+});
