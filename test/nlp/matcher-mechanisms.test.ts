@@ -337,3 +337,12 @@ describe("a particle is no katakana term", () => {
     expect(matcher.match("オン資の結果で氏名のカナが空欄になってる").id).toBe("1-1");
   });
 });
+
+describe("set P", () => {
+  it.each([
+    ["Power cut in the whole clinic, so no eligibility checks at all. What now?", "2-4"],
+    ["電話がずっと話し中なので文章で問い合わせたい、フォームある？", "3-form"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
