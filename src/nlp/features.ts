@@ -30,6 +30,8 @@ const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
 const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
 const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
+/** Katakana runs whose verdict is remembered (knowsRun). */
+const KNOWN_RUNS = 4_096;
 const KANA_TERM = /^[\u3041-\u309Fー]+$/u;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
@@ -193,11 +195,22 @@ export function createFeatureExtractor(
     return found;
   }
 
+  // Whether the dictionary knows every word of a katakana run: the same runs (マイナンバーカード,
+  // コールセンター) come in question after question, so each is tokenized once (bounded, then cleared).
+  const knownRuns = new Map<string, boolean>();
+  function knowsRun(run: string): boolean {
+    let known = knownRuns.get(run);
+    if (known === undefined) {
+      known = tokenizer.tokenize(run).every((t) => t.known);
+      if (knownRuns.size >= KNOWN_RUNS) knownRuns.clear();
+      knownRuns.set(run, known);
+    }
+    return known;
+  }
+
   function katakanaSentencesAsHiragana(text: string): string {
     if (!/[\u30A1-\u30FAー]{6,}/u.test(text)) return text;
-    return text.replace(/[\u30A1-\u30FAー]{6,}/gu, (run) =>
-      tokenizer.tokenize(run).every((t) => t.known) ? run : toHiragana(run),
-    );
+    return text.replace(/[\u30A1-\u30FAー]{6,}/gu, (run) => (knowsRun(run) ? run : toHiragana(run)));
   }
 
   /**
@@ -222,7 +235,8 @@ export function createFeatureExtractor(
     outOfGuideConcepts,
     inGuideWith,
     extract(text) {
-      const cleaned = withoutPersonalData(normalizeText(text).replace(MARKUP, " "), isDomainWord);
+      const normalized = normalizeText(text);
+      const cleaned = withoutPersonalData(normalized.replace(MARKUP, " "), isDomainWord);
       const read = readRomaji(cleaned.toLowerCase());
       const folded = foldForMatching(read.text);
       const compact = folded.replace(/ /g, "");
@@ -268,7 +282,7 @@ export function createFeatureExtractor(
         read.text.toLowerCase().replace(/[^\p{L}\p{N}ー\-.]+/gu, ""),
       );
       // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).
-      if (namesTwoPeople(normalizeText(text), isDomainWord)) concepts.add(OTHER_PERSON);
+      if (namesTwoPeople(normalized, isDomainWord)) concepts.add(OTHER_PERSON);
       for (const c of concepts) add(`c:${c}`);
       return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },

@@ -29,6 +29,11 @@ const NAMED =
   /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん(?!です|でしょ|だ|じゃ|や|なら)|ちゃん))/gu;
 const WORDS_IN_SAMA = /(?:同|仕|模|多|異|一|今)$/u;
 
+/** A NAMED match at `at` of `text` is a name: not a domain word (患者さん) nor a word ending in 様 (仕様). */
+function isName(name: string, text: string, at: number, isDomainWord: (word: string) => boolean): boolean {
+  return !isDomainWord(name.replace(/ /gu, "")) && !(text[at + name.length] === "様" && WORDS_IN_SAMA.test(name));
+}
+
 /**
  * Patient data never steers the match: after masking (src/privacy/mask.ts), its placeholders,
  * dated years, long numbers, house numbers and names before さん/様 are taken out of the text the
@@ -45,9 +50,7 @@ export function withoutPersonalData(normalized: string, isDomainWord: (word: str
     .replace(HOUSE, " ")
     .replace(NUMBER, (run) => (PHONE.test(run) || run.replace(/\D/gu, "").length < 5 ? run : " "))
     .replace(NAMED, (name: string, _n: string, at: number, whole: string) =>
-      isDomainWord(name.replace(/ /gu, "")) || (whole[at + name.length] === "様" && WORDS_IN_SAMA.test(name))
-        ? name
-        : " ",
+      isName(name, whole, at, isDomainWord) ? " " : name,
     )
     .replace(/\s+/gu, " ")
     .trim();
@@ -90,9 +93,7 @@ export function namesTwoPeople(normalized: string, isDomainWord: (word: string) 
   for (const m of normalized.matchAll(SHOWN_NAME)) names.add((m[1] ?? "").replace(/ /gu, ""));
   for (const m of normalized.matchAll(NAME_BEFORE_BIRTH)) names.add((m[1] ?? "").replace(/ /gu, ""));
   for (const m of normalized.matchAll(NAMED)) {
-    const name = (m[1] ?? "").replace(/ /gu, "");
-    if (!isDomainWord(name) && !(normalized[(m.index ?? 0) + (m[1] ?? "").length] === "様" && WORDS_IN_SAMA.test(name)))
-      names.add(name);
+    if (isName(m[0], normalized, m.index ?? 0, isDomainWord)) names.add(m[0].replace(/ /gu, ""));
   }
   // The same name written small or large (ショウタ / シヨウタ) is one person; in one script two names are
   // two people (小島 直樹 / 小島 直子: a family member's data); across scripts only two surnames are.
