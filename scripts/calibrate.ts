@@ -1,11 +1,11 @@
-// npm run calibrate: fits the confidence map on held-out folds of the TUNING sets (dev, field-tuning, fresh-tuning)
+// npm run calibrate: fits the confidence map on held-out folds of the tuning sets (TUNING_SETS: dev, field-tuning, fresh-tuning)
 // and writes src/nlp/data/calibration.json. The holdouts are never read here. The examples of the
 // knowledge base are never used: every question here is one the matcher has not indexed.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
 import { defaultCalibrationPath, type Model, noneInputs, predict, topicInputs } from "../src/nlp/calibration.js";
-import { isTopicCorrect, readEvalSet } from "../src/nlp/evaluation.js";
+import { isTopicCorrect, readEvalSet, TUNING_SETS } from "../src/nlp/evaluation.js";
 import { createMatcher } from "../src/nlp/matcher.js";
 import { loadTokenizer } from "../src/nlp/tokenizer.js";
 import { loadVocabulary } from "../src/nlp/vocabulary.js";
@@ -18,8 +18,7 @@ const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.message);
 const matcher = createMatcher({ kb: loaded.kb, tokenizer: await loadTokenizer(), vocabulary: loadVocabulary() });
 const dir = join(findProjectRoot(), "test", "fixtures", "eval");
-const TUNING = ["dev", "field-tuning", "fresh-tuning"];
-const cases = TUNING.flatMap((name) => readEvalSet(join(dir, `${name}.jsonl`)));
+const cases = TUNING_SETS.flatMap((name) => readEvalSet(join(dir, `${name}.jsonl`)));
 
 interface Row {
   readonly x: number[];
@@ -100,7 +99,7 @@ const noneCv = crossValidate(noneRows);
 const topic = fitLogistic(topicRows);
 const none = fitLogistic(noneRows);
 const calibration = {
-  fitted: `${FOLDS}-fold cross-validation over ${TUNING.join(" + ")} (${topicRows.length} topic answers: ${topicCv.report}; ${noneRows.length} none answers: ${noneCv.report})`,
+  fitted: `${FOLDS}-fold cross-validation over ${TUNING_SETS.join(" + ")} (${topicRows.length} topic answers: ${topicCv.report}; ${noneRows.length} none answers: ${noneCv.report})`,
   topic: { weights: topic.weights, bias: topic.bias - topicCv.shift },
   none: { weights: none.weights, bias: none.bias - noneCv.shift },
 };

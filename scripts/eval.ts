@@ -1,11 +1,11 @@
 // npm run eval [-- --misses] : the matcher on every evaluation set, side by side (by kind, by topic,
 // none recall/precision, in-scope refusals, calibration). With --misses, the misses of the sets that
-// tuning may read (dev, field-tuning); the misses of the holdouts are never printed.
+// tuning may read (TUNING_SETS: dev, field-tuning, fresh-tuning); the misses of the holdouts are never printed.
 import { join } from "node:path";
 import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
 import { buildMatcher } from "../src/nlp/create-matcher.js";
 import { formatMisses, formatSideBySide } from "../src/nlp/eval-report.js";
-import { evaluate, readEvalSet } from "../src/nlp/evaluation.js";
+import { evaluate, readEvalSet, TUNING_SETS } from "../src/nlp/evaluation.js";
 import { findProjectRoot } from "../src/project-root.js";
 import { dialogReport } from "./eval-dialogs.js";
 
@@ -18,7 +18,7 @@ const SETS = [
   "fresh-tuning",
   "fresh-holdout",
 ] as const;
-const TUNABLE = new Set<string>(["dev", "field-tuning", "fresh-tuning"]);
+const TUNABLE = new Set<string>(TUNING_SETS);
 const args = process.argv.slice(2);
 const showMisses = args.includes("--misses");
 const loaded = loadKnowledge();

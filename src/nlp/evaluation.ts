@@ -22,6 +22,12 @@ export const EVAL_KINDS = [
   "multi",
 ] as const;
 
+/**
+ * The evaluation sets tuning may read (scripts/calibrate.ts fits on them, `npm run eval -- --misses`
+ * prints their misses); every other set under test/fixtures/eval is a holdout.
+ */
+export const TUNING_SETS = ["dev", "field-tuning", "fresh-tuning"] as const;
+
 export const evalCaseSchema = z
   .object({
     q: z.string(),

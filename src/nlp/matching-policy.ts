@@ -1,6 +1,6 @@
 /**
  * The one matching policy: every number that decides what the matcher answers, each with the line
- * that says what it does. Scores are chosen on the tuning sets (dev, field-tuning) by
+ * that says what it does. Scores are chosen on the tuning sets (TUNING_SETS in evaluation.ts) by
  * scripts/tune.ts; the confidence map is fitted by scripts/calibrate.ts on held-out folds of those
  * sets (src/nlp/data/calibration.json). The holdouts are never read by either.
  */

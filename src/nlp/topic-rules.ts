@@ -154,7 +154,7 @@ export function topicsQuotingTheGuide(kb: KnowledgeBase, text: string): TopicId[
     if (urls.includes(link.url) || ids.some((id) => link.url.includes(id))) for (const t of link.topics) out.add(t);
   }
   for (const m of text.matchAll(QUOTED)) {
-    // A quote may be cut short (…) or end in the writer's own words: its first 12 characters must match.
+    // A quote may be cut short (…) or end in the writer's own words: its first 10–24 characters must match.
     const quote = squeeze(m[1] ?? "").replace(/[.…]+$/u, "");
     if (quote.length < 10) continue;
     const head = quote.slice(0, Math.max(10, Math.min(quote.length, 24)));
