@@ -1,10 +1,9 @@
 // npm run bench: figures for the matcher and start-up (printed, never asserted: shared machines are noisy).
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { loadCore } from "../src/core.js";
 import { findProjectRoot } from "../src/project-root.js";
+import { freePort, spawnBuiltServer, untilReady } from "./built-server.js";
 
 const startedAt = performance.now();
 const loaded = await loadCore();
@@ -65,46 +64,13 @@ time("answer, ≤ 100 chars (first ask, uncached)", short, 1, (q) => engine.answ
 time("answer, ≤ 100 chars (repeated: match cached)", short, 5, (q) => engine.answer({ text: q }));
 process.stdout.write(`RSS after the runs: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB\n`);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /** Spawns the real server and polls /readyz: the time a user waits after `npm start`. */
 async function serverReady(): Promise<void> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(
-    process.execPath,
-    ["--max-old-space-size=256", "--max-semi-space-size=2", join(root, "dist", "src", "main.js")],
-    {
-      env: {
-        PATH: process.env.PATH ?? "",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "silent",
-        DATA_DIR: join(root, "data", "bench"),
-      },
-      stdio: "ignore",
-    },
-  );
+  const child = spawnBuiltServer(port, { LOG_LEVEL: "silent", DATA_DIR: join(root, "data", "bench") }, "ignore");
   try {
-    for (;;) {
-      if (performance.now() - t0 > 15_000) throw new Error("not ready within 15 s");
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (res.status === 200) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await untilReady(port, 10, 15_000);
     process.stdout.write(`server spawn → /readyz 200: ${(performance.now() - t0).toFixed(0)} ms\n`);
     const pid = child.pid;
     if (pid !== undefined) {

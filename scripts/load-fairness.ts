@@ -4,13 +4,13 @@
 // and then while a "flooding client" on 127.0.0.2 keeps 16 distinct 2,000-character questions in
 // flight. Run once with the default per-client limits and once with them lifted (as before issue 12).
 // Prints figures; asserts nothing (shared machines are noisy).
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Agent, request } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { findProjectRoot } from "../src/project-root.js";
+import { freePort, spawnBuiltServer, untilReady } from "./built-server.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,15 +32,6 @@ const floodQuestion = (i: number) =>
     0,
     2_000,
   );
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function ask(port: number, from: string, agent: Agent, text: string): Promise<{ status: number; ms: number }> {
   const body = JSON.stringify({ text });
@@ -112,34 +103,12 @@ function figures(label: string, r: { ms: number[]; errors: number }): string {
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ["--max-old-space-size=256", "--max-semi-space-size=2", join(root, "dist", "src", "main.js")],
-    {
-      env: {
-        PATH: process.env.PATH ?? "",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "warn",
-        DATA_DIR: dataDir,
-        ...env,
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  for (let i = 0; ; i++) {
-    if (i > 300) throw new Error("server not ready within 30 s");
-    const { status } = await new Promise<{ status: number }>((resolve) => {
-      const req = request({ host: "127.0.0.1", port, path: "/readyz" }, (res) => {
-        res.resume();
-        resolve({ status: res.statusCode ?? 0 });
-      });
-      req.on("error", () => resolve({ status: 0 }));
-      req.end();
-    });
-    if (status === 200) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const child = spawnBuiltServer(port, { LOG_LEVEL: "warn", DATA_DIR: dataDir, ...env }, [
+    "ignore",
+    "ignore",
+    "inherit",
+  ]);
+  await untilReady(port, 100, 30_000);
   return { child, port };
 }
 

@@ -1,7 +1,7 @@
 // npm run load [-- --seconds 60 --rate 200 --ask-seconds 10 --soak-seconds 0]
 // Drives the real server (spawned) on loopback only, with a fake Bot Connector and a fake Slack Web API.
 // Prints figures; asserts nothing (shared machines are noisy).
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { Agent, createServer, request, type Server } from "node:http";
@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findProjectRoot } from "../src/project-root.js";
+import { freePort, spawnBuiltServer, startFlags, untilReady } from "./built-server.js";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,15 +49,6 @@ function startFake(reply: (path: string) => unknown): Promise<Fake> {
       resolve(fake);
     }),
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 128 });
@@ -198,14 +190,10 @@ const slackApi = await startFake((path) =>
 );
 const port = await freePort();
 // The same Node flags as `npm start` (package.json), so the figures are those of a real start.
-const NODE_FLAGS = (process.env.ONSHI_NODE_FLAGS ?? "--max-old-space-size=256 --max-semi-space-size=2")
-  .split(" ")
-  .filter(Boolean);
-const child = spawn(process.execPath, [...NODE_FLAGS, join(root, "dist", "src", "main.js")], {
-  env: {
-    PATH: process.env.PATH ?? "",
-    PORT: String(port),
-    HOST: "127.0.0.1",
+const NODE_FLAGS = process.env.ONSHI_NODE_FLAGS?.split(" ").filter(Boolean) ?? startFlags();
+const child = spawnBuiltServer(
+  port,
+  {
     LOG_LEVEL: "warn",
     DATA_DIR: join(tmpdir(), `onshi-load-${process.pid}`),
     SLACK_BOT_TOKEN: "xoxb-load-test",
@@ -218,22 +206,11 @@ const child = spawn(process.execPath, [...NODE_FLAGS, join(root, "dist", "src", 
     CLIENT_MAX_IN_FLIGHT: "1000",
     MAX_ANSWERS_IN_FLIGHT: "10000",
   },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+  ["ignore", "ignore", "inherit"],
+  NODE_FLAGS,
+);
 try {
-  for (let i = 0; ; i++) {
-    if (i > 300) throw new Error("server not ready within 30 s");
-    const status = await new Promise<number>((resolve) => {
-      const req = request({ host: "127.0.0.1", port, path: "/readyz" }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on("error", () => resolve(0));
-      req.end();
-    });
-    if (status === 200) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await untilReady(port, 100, 30_000);
   const rssBefore = rssMb(child);
   process.stdout.write(`server ready on 127.0.0.1:${port}; RSS ${rssBefore.toFixed(0)} MB\n`);
   process.stdout.write(`\n== mixed traffic: ${RATE} msg/s for ${SECONDS} s (Teams, Slack, /api/ask in turn)\n`);
