@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { mountWeb } from "../../../src/bots/web/mount-web.js";
+import { describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../../src/bots/web/web-response.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { expectPlainError, postAsk, send } from "./web-client.js";
+import { webServerPerTest } from "./web-server.js";
 
 const TOKEN = "s3cret-agent-token-0123456789";
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
-let server: TestServer | undefined;
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  server = await startTestServer(env, [mountWeb]);
-  return server;
-}
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const start = webServerPerTest();
 
 describe("security headers and content types", () => {
   it("every web response carries the CSP, nosniff and no-referrer", async () => {

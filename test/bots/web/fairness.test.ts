@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { mountWeb } from "../../../src/bots/web/mount-web.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
+import { describe, expect, it } from "vitest";
 import { expectPlainError, postAsk, send } from "./web-client.js";
+import { webServerPerTest } from "./web-server.js";
 
 const TOKEN = "s3cret-agent-token-0123456789";
 /** Distinct long questions: the answer cache must not make them cheap. */
 const longQuestion = (i: number) => `${"カードリーダーの接続が切れて顔認証ができない ".repeat(90)}${i}`;
 
-let server: TestServer | undefined;
-async function start(env: Record<string, string> = {}): Promise<TestServer> {
-  server = await startTestServer(env, [mountWeb]);
-  return server;
-}
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const start = webServerPerTest();
 
 describe("one client cannot take the server from the others", () => {
   it("a client past its answering budget gets 429 with Retry-After; another client is still answered", async () => {
