@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LOOKUP_COMMAND_ID, messageText } from "../../../src/bots/teams/message-action.js";
-import { mountTeams } from "../../../src/bots/teams/mount-teams.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
+import type { TestServer } from "../../helpers/test-server.js";
 import { messageAction, messagePayload } from "./activities.js";
-import { type FakeConnector, startFakeConnector } from "./fake-connector.js";
+import type { FakeConnector } from "./fake-connector.js";
 import { delay, postActivity } from "./post.js";
+import { useTeamsTestBed } from "./teams-test-bed.js";
 import { cardProblems, cardTexts } from "./validate-card.js";
 
 interface Action {
@@ -19,14 +19,9 @@ interface TaskBody {
 let server: TestServer;
 let fake: FakeConnector;
 
-beforeAll(async () => {
-  fake = await startFakeConnector();
-  server = await startTestServer({}, [mountTeams]);
-});
-
-afterAll(async () => {
-  await server.close();
-  await fake.close();
+useTeamsTestBed((f, s) => {
+  fake = f;
+  server = s;
 });
 
 const PERSONAL_NUMBER = "123456789018";

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mountTeams } from "../../../src/bots/teams/mount-teams.js";
+import { describe, expect, it } from "vitest";
 import { PERSONAL_NUMBER_WARNING } from "../../../src/privacy/messages.js";
-import { startTestServer, type TestServer } from "../../helpers/test-server.js";
+import type { TestServer } from "../../helpers/test-server.js";
 import { extensionQuery } from "./activities.js";
-import { type FakeConnector, startFakeConnector } from "./fake-connector.js";
+import type { FakeConnector } from "./fake-connector.js";
 import { delay, postActivity } from "./post.js";
+import { useTeamsTestBed } from "./teams-test-bed.js";
 import { cardProblems, cardTexts } from "./validate-card.js";
 
 interface ExtensionBody {
@@ -22,14 +22,9 @@ interface ExtensionBody {
 let server: TestServer;
 let fake: FakeConnector;
 
-beforeAll(async () => {
-  fake = await startFakeConnector();
-  server = await startTestServer({}, [mountTeams]);
-});
-
-afterAll(async () => {
-  await server.close();
-  await fake.close();
+useTeamsTestBed((f, s) => {
+  fake = f;
+  server = s;
 });
 
 async function search(query: string, initialRun = false): Promise<ExtensionBody> {

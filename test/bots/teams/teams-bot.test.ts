@@ -1,24 +1,20 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { mountTeams } from "../../../src/bots/teams/mount-teams.js";
 import { PERSONAL_NUMBER_WARNING } from "../../../src/privacy/messages.js";
 import { startTestServer, type TestServer } from "../../helpers/test-server.js";
 import { botAdded, cardSubmit, extensionQuery, mentionMessage, message, TENANT } from "./activities.js";
-import { type FakeConnector, type SentActivity, startFakeConnector } from "./fake-connector.js";
+import type { FakeConnector, SentActivity } from "./fake-connector.js";
 import { delay, postActivity } from "./post.js";
+import { useTeamsTestBed } from "./teams-test-bed.js";
 import { cardActions, cardProblems, cardTexts } from "./validate-card.js";
 
 let server: TestServer;
 let fake: FakeConnector;
 
-beforeAll(async () => {
-  fake = await startFakeConnector();
-  server = await startTestServer({}, [mountTeams]);
-});
-
-afterAll(async () => {
-  await server.close();
-  await fake.close();
+useTeamsTestBed((f, s) => {
+  fake = f;
+  server = s;
 });
 
 beforeEach(() => {
