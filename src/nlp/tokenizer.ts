@@ -77,6 +77,8 @@ function inLoanword(tokens: readonly Token[], i: number): boolean {
 
 /** Known words' tokens by dictionary id: all their fields come from the dictionary entry, so one object serves. */
 const KNOWN_TOKENS = 16_384;
+/** Recent pieces whose words are remembered: enough for the sentences of one question, far fewer than a bench round. */
+const KNOWN_PIECES = 64;
 
 function createFacade(raw: RawTokenizer): JapaneseTokenizer {
   const known = new Map<number, Token>();
@@ -90,18 +92,30 @@ function createFacade(raw: RawTokenizer): JapaneseTokenizer {
     }
     return cached;
   };
+  // A piece's words depend on the piece alone: a story's sentences (scored again one by one) and the
+  // phrases staff repeat (マイナンバーカード, コールセンター) are cut once (bounded, then cleared).
+  const pieceWords = new Map<string, readonly Token[]>();
+  const wordsOf = (piece: string): readonly Token[] => {
+    let words = pieceWords.get(piece);
+    if (!words) {
+      const found = raw.bestPath(piece).map(token);
+      // The first word of a piece follows a space or punctuation the writer typed.
+      words = Object.freeze(
+        found.map((t, i) => {
+          const word = t.personal && inLoanword(found, i) ? Object.freeze({ ...t, personal: false }) : t;
+          return i === 0 ? Object.freeze({ ...word, opensPiece: true }) : word;
+        }),
+      );
+      if (pieceWords.size >= KNOWN_PIECES) pieceWords.clear();
+      pieceWords.set(piece, words);
+    }
+    return words;
+  };
   return {
     tokenize(normalized) {
       const tokens: Token[] = [];
       if (normalized.length === 0) return tokens;
-      for (const piece of pieces(normalized)) {
-        const words = raw.bestPath(piece).map(token);
-        // The first word of a piece follows a space or punctuation the writer typed.
-        words.forEach((t, i) => {
-          const word = t.personal && inLoanword(words, i) ? { ...t, personal: false } : t;
-          tokens.push(i === 0 ? { ...word, opensPiece: true } : word);
-        });
-      }
+      for (const piece of pieces(normalized)) tokens.push(...wordsOf(piece));
       return tokens;
     },
   };
