@@ -48,6 +48,33 @@ interface CompiledTerm {
   readonly katakana: boolean;
 }
 
+/** A term in parts (いつ〜届): each part in the folded text, in order, a few characters apart at most. */
+interface GapTerm {
+  readonly concept: string;
+  readonly parts: readonly string[];
+}
+/** What separates a gap term's parts in the vocabulary (〜 or ～). */
+const GAP = /[〜～]/u;
+
+/** Whether the parts occur in `compact` in order, each at most `maxGap` characters after the one before. */
+function hasInOrder(compact: string, parts: readonly string[], maxGap: number): boolean {
+  const [first = "", ...rest] = parts;
+  for (let at = compact.indexOf(first); at >= 0; at = compact.indexOf(first, at + 1)) {
+    let end = at + first.length;
+    let found = true;
+    for (const part of rest) {
+      const next = compact.indexOf(part, end);
+      if (next < 0 || next - end > maxGap) {
+        found = false;
+        break;
+      }
+      end = next + part.length;
+    }
+    if (found) return true;
+  }
+  return false;
+}
+
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith("ing")) return word.slice(0, -3);
   if (word.length > 3 && word.endsWith("ed")) return word.slice(0, -2);
@@ -70,8 +97,14 @@ export function createFeatureExtractor(
 ): FeatureExtractor {
   const stopwords = new Set(vocabulary.stopwords.map((w) => foldForMatching(normalizeText(w))));
   const compiled: CompiledTerm[] = [];
+  const gapTerms: GapTerm[] = [];
   for (const concept of vocabulary.concepts) {
     for (const term of concept.terms) {
+      if (GAP.test(term)) {
+        const parts = term.split(GAP).map((part) => foldForMatching(normalizeText(part)).replace(/ /g, ""));
+        if (parts.every((part) => part.length > 0)) gapTerms.push({ concept: concept.id, parts });
+        continue;
+      }
       const normalized = normalizeText(term);
       const folded = foldForMatching(normalized);
       if (folded.length === 0) {
@@ -189,6 +222,7 @@ export function createFeatureExtractor(
       const least = MAKER_IDS.has(term.concept) ? policy.minReadingKana : minReading;
       if (length >= least || (kana && term.spoken >= minReading && ends.has(end))) found.add(term.concept);
     });
+    for (const term of gapTerms) if (hasInOrder(compact, term.parts, policy.maxGapChars)) found.add(term.concept);
     fuzzy.find(normalized, kanaWords, add);
     const digits = normalized.replace(/[^0-9]/g, "");
     for (const p of phoneNumbers) if (digits.includes(p.digits)) found.add(p.concept);

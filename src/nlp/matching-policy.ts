@@ -49,6 +49,8 @@ export interface MatchingPolicy {
   readonly minReadingKanji: number;
   /** In text without kanji, a reading this long is found anywhere, not only where the dictionary cut a word. */
   readonly minReadingAnywhere: number;
+  /** A vocabulary term in parts (いつ〜届) is found when each part follows the one before within this many characters. */
+  readonly maxGapChars: number;
   /** Longest input the matcher reads, in UTF-16 units; longer text is cut on a grapheme boundary. */
   readonly maxInputChars: number;
   /** Questions answered below this confidence (or `none`) are kept, masked, for the knowledge maintainers. */
@@ -78,6 +80,7 @@ export const MATCHING_POLICY: MatchingPolicy = {
   minReadingKana: 3,
   minReadingKanji: 4,
   minReadingAnywhere: 5,
+  maxGapChars: 8,
   maxInputChars: 2000,
   lowConfidence: 0.5,
 };

@@ -22,11 +22,11 @@ const HOUSE = /(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])\d+(?:丁目|-)\d+
 /** An address after 住所, from its place name up to the next space or punctuation (住所 名古屋市中区栄9-9-9). */
 const ADDRESS = /(?<=住所[\s:：]*)\p{sc=Han}{1,4}[都道府県市区町村郡][^\s、。,)）]*/gu;
 /**
- * A name right before an honorific (佐藤 花子さん, タカハシさん, 鈴木様). Not a verb before 〜くんです
- * (届くんですか, 行くんだけど), nor a word that ends in 様 (同様, 仕様, 模様).
+ * A name right before an honorific (佐藤 花子さん, タカハシさん, 鈴木様). Not a verb before 〜くんで, 〜くんだ
+ * (届くんでしたっけ, 行くんだけど), nor a word that ends in 様 (同様, 仕様, 模様).
  */
 const NAMED =
-  /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん(?!です|でしょ|だ|じゃ|や|なら)|ちゃん))/gu;
+  /([\p{sc=Han}]{1,3}(?: [\p{sc=Han}]{1,3})?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?=(?:さん|様|さま|氏|くん(?!で|だ|じゃ|や|なら)|ちゃん))/gu;
 const WORDS_IN_SAMA = /(?:同|仕|模|多|異|一|今)$/u;
 
 /** A NAMED match at `at` of `text` is a name: not a domain word (患者さん) nor a word ending in 様 (仕様). */

@@ -346,3 +346,32 @@ describe("set P", () => {
     expect(matcher.match(q).id).toBe(id);
   });
 });
+
+describe("cues in parts (いつ〜届)", () => {
+  it("an ask said with words between its parts is the ask; parts far apart or out of order are not", async () => {
+    const extractor = await featureExtractor();
+    const asks = (text: string) => extractor.extract(text).concepts.has("ask-when-arrives");
+    expect(asks("資格確認書はいつごろ届く？")).toBe(true);
+    expect(asks("資格確認書はいつ自宅に届くの")).toBe(true);
+    expect(asks("新しい保険証っていつになったら患者の自宅まで郵送で届くの")).toBe(false);
+    expect(asks("届いた資格確認書はいつ使える")).toBe(false);
+  });
+
+  it.each(["限度額適用認定証っていつ新しいのが届くんですか", "転職後の保険者の登録は何日くらいで反映されますか"])(
+    "%s: none (when a card arrives or data is registered is not in the guide)",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+});
+
+describe("tokenizing a story once", () => {
+  it("each sentence's words are the words the whole text had there", async () => {
+    const tokenizer = await loadTokenizer();
+    const sentences = ["停電でオン資が止まりました。", "患者さんが三人待っています。", "どうすればいいですか？"];
+    const whole = tokenizer.tokenize(sentences.join("")).map((t) => t.surface);
+    const apart = sentences.flatMap((s) => tokenizer.tokenize(s).map((t) => t.surface));
+    expect(apart).toEqual(whole);
+    expect(tokenizer.tokenize(sentences.join("")).map((t) => t.surface)).toEqual(whole);
+  });
+});

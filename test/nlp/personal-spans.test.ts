@@ -15,9 +15,10 @@ describe("patient data out of the matcher's text", () => {
   it.each([
     ["資格確認書っていつ届くんですか", "届く"],
     ["この端末はまだ動くんだけど", "動く"],
+    ["医療券は何日で届くんでしたっけ", "届く"],
     ["レセコンの仕様ですか", "仕様"],
     ["同様の表示が出ます", "同様"],
-  ])("%s: a verb before 〜くんです or a word ending in 様 stays", (text, kept) => {
+  ])("%s: a verb before 〜くんで(す), 〜くんだ or a word ending in 様 stays", (text, kept) => {
     expect(withoutPersonalData(text, none)).toContain(kept);
   });
 });
