@@ -64,7 +64,7 @@ export const MATCHING_POLICY: MatchingPolicy = {
   conceptVotes: 0.3,
   quotedLink: 0.5,
   outOfGuide: 0.4,
-  unanswered: 0.4,
+  unanswered: 0.35,
   distinctionBoost: 0.1,
   distinctionDamp: 0.6,
   storyMinChars: 60,

@@ -26,6 +26,18 @@ const vocabularySchema = z
 
 const answerabilitySchema = z
   .object({
+    /** A topic answers only a question that names its subject: one of these concepts. */
+    subjects: z
+      .array(
+        z
+          .object({
+            topic: topicIdSchema,
+            says: z.string().min(1),
+            concepts: z.array(z.string().min(1)).min(1),
+          })
+          .strict(),
+      )
+      .default([]),
     asks: z.array(
       z
         .object({
@@ -67,9 +79,11 @@ const distinctionsSchema = z
   .strict();
 
 export type Ask = z.infer<typeof answerabilitySchema>["asks"][number];
+export type Subject = z.infer<typeof answerabilitySchema>["subjects"][number];
 export type Distinction = z.infer<typeof distinctionsSchema>["distinctions"][number];
 export type Vocabulary = z.infer<typeof vocabularySchema> & {
   readonly asks: readonly Ask[];
+  readonly subjects: readonly Subject[];
   readonly distinctions: readonly Distinction[];
 };
 export type Concept = Vocabulary["concepts"][number];
@@ -141,17 +155,14 @@ export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopi
   const vocabulary = parseFile(path, vocabularySchema);
   const answerabilityPath = join(path, "..", "answerability.yaml");
   const distinctionsPath = join(path, "..", "distinctions.yaml");
-  const { asks } = parseFile(answerabilityPath, answerabilitySchema);
+  const { asks, subjects } = parseFile(answerabilityPath, answerabilitySchema);
   const { distinctions } = parseFile(distinctionsPath, distinctionsSchema);
   if (knownTopics) {
     const unknown = (file: string, ids: readonly string[]) => {
       const missing = ids.find((id) => !knownTopics.has(id));
       if (missing) throw new Error(`${file}: トピック "${missing}" は知識ベースにありません`);
     };
-    unknown(
-      answerabilityPath,
-      asks.flatMap((a) => a.answeredBy),
-    );
+    unknown(answerabilityPath, [...asks.flatMap((a) => a.answeredBy), ...subjects.map((s) => s.topic)]);
     unknown(
       distinctionsPath,
       distinctions.flatMap((d) => d.sides.flatMap((side) => [...side.topics, ...side.dampens])),
@@ -177,6 +188,7 @@ export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopi
     ],
     stopwords: vocabulary.stopwords,
     asks,
+    subjects,
     distinctions,
   };
 }

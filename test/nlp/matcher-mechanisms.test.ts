@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
 import { createFeatureExtractor } from "../../src/nlp/features.js";
 import type { Matcher } from "../../src/nlp/match-result.js";
+import { createMatcher } from "../../src/nlp/matcher.js";
 import { MATCHING_POLICY } from "../../src/nlp/matching-policy.js";
 import { readingKey } from "../../src/nlp/reading.js";
 import { readRomaji } from "../../src/nlp/romaji.js";
@@ -374,4 +375,29 @@ describe("tokenizing a story once", () => {
     expect(apart).toEqual(whole);
     expect(tokenizer.tokenize(sentences.join("")).map((t) => t.surface)).toEqual(whole);
   });
+});
+
+describe("a topic answers only a question that names its subject (answerability.yaml subjects)", () => {
+  it.each(["社員旅行の集合はいつまでに連絡すればいい？", "待合室のテレビが電源入らない"])(
+    "%s: none (no calling, no hours, no reader)",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+
+  it.each([
+    ["カードリーダーが電源入らない", "3-reader"],
+    ["コールセンターは何時まで？", "3-callcenter"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
+
+it("a subject naming a concept the vocabulary does not have is refused when the matcher is built", async () => {
+  const loaded = loadKnowledge();
+  if (!loaded.ok) throw new Error(loaded.message);
+  const vocabulary = loadVocabulary(undefined, new Set(loaded.kb.topics.keys()));
+  const broken = { ...vocabulary, subjects: [{ topic: "3-form", says: "x", concepts: ["no-such-concept"] }] };
+  const tokenizer = await loadTokenizer();
+  expect(() => createMatcher({ kb: loaded.kb, tokenizer, vocabulary: broken })).toThrow(/no-such-concept/);
 });
