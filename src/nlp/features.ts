@@ -120,7 +120,8 @@ export function createFeatureExtractor(
       }
       const ascii = /^[a-z0-9 .'+-]+$/.test(folded);
       const tokens = ascii ? [] : tokenizer.tokenize(normalized);
-      const reading = ascii ? undefined : readingOf(tokens);
+      // A term with Latin letters (ETCカード) has a reading of its kana part only: that is another word (カード).
+      const reading = ascii || /[a-z]/.test(folded) ? undefined : readingOf(tokens);
       const spoken = tokens.map((t) => t.reading).join("").length;
       compiled.push({
         concept: concept.id,

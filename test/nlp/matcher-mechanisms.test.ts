@@ -401,3 +401,24 @@ it("a subject naming a concept the vocabulary does not have is refused when the 
   const tokenizer = await loadTokenizer();
   expect(() => createMatcher({ kb: loaded.kb, tokenizer, vocabulary: broken })).toThrow(/no-such-concept/);
 });
+
+describe("asks about replies, shares and busy lines; other cards with Latin letters (set V)", () => {
+  it.each([
+    "フォームで問い合わせたら返事は何日後にくる？",
+    "75歳になったら負担は何割になるの？",
+    "コールセンターって平日の夕方は混雑してる？",
+    "高速の料金所でETCカードが読めなかった",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+
+  it("a job change said with words between (仕事がこの前変わった) is the job change, not 「無効」", () => {
+    expect(matcher.match("仕事がこの前変わった患者さん、資格確認で新しい保険が出てこない").id).toBe("2-3");
+  });
+
+  it("a term with Latin letters is found by its letters, never by the reading of its kana part", async () => {
+    const extractor = await featureExtractor();
+    expect(extractor.extract("kaado riidaa ga ugokanai").concepts.has("other-credential")).toBe(false);
+    expect(extractor.extract("ETCカードが読めない").concepts.has("other-credential")).toBe(true);
+  });
+});
