@@ -135,8 +135,10 @@ export function createFeatureExtractor(
     }
   }
   const domainWords = new Set(compiled.filter((t) => !t.ascii).map((t) => t.folded));
-  const isDomainWord = (word: string) =>
-    domainWords.has(foldForMatching(word)) || /^(患者|業者|事務|先生|担当|職員|受付|お客)/u.test(word);
+  // A word before さん/様 that names a role (常連さん, 薬剤師さん, 皆さん), not a person: the honorific's word
+  // is found whole or as the tail of a role (the name pattern takes at most three kanji: 看護師長 → 護師長).
+  const isRole = (word: string) => vocabulary.notNames.some((role) => word.startsWith(role) || role.endsWith(word));
+  const isDomainWord = (word: string) => domainWords.has(foldForMatching(word)) || isRole(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
   const inGuideWith = new Map(vocabulary.concepts.map((c) => [c.id, c.inGuideWith] as const));
   const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t] as const));

@@ -21,6 +21,8 @@ const vocabularySchema = z
       )
       .min(1),
     stopwords: z.array(z.string().min(1)),
+    /** Words said before さん/様 that name a role, not a person (患者さん, 常連さん, 薬剤師さん). */
+    notNames: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
@@ -187,6 +189,7 @@ export function loadVocabulary(path: string = defaultVocabularyPath(), knownTopi
       ),
     ],
     stopwords: vocabulary.stopwords,
+    notNames: vocabulary.notNames,
     asks,
     subjects,
     distinctions,

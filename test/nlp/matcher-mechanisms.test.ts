@@ -422,3 +422,11 @@ describe("asks about replies, shares and busy lines; other cards with Latin lett
     expect(extractor.extract("ETCカードが読めない").concepts.has("other-credential")).toBe(true);
   });
 });
+
+it("roles said with さん (常連さん, 皆さん, 薬剤師さん) are no names and no two people", async () => {
+  const extractor = await featureExtractor();
+  const f = extractor.extract("常連さんが何人か来ていて、皆さんマイナ保険証です。薬剤師さんも困ってます");
+  expect(f.concepts.has("other-person")).toBe(false);
+  expect(f.terms.has("w:常連")).toBe(true);
+  expect(extractor.extract("窓口は鈴木さんなのに画面は高橋さん").concepts.has("other-person")).toBe(true);
+});
