@@ -33,6 +33,7 @@ const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
 /** Katakana runs whose verdict is remembered (knowsRun). */
 const KNOWN_RUNS = 4_096;
 const KANA_TERM = /^[\u3041-\u309Fー]+$/u;
+const HIRAGANA_WORD = /^[\u3041-\u309Fー]+$/u;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
@@ -286,8 +287,11 @@ export function createFeatureExtractor(
       // In text without kanji the dictionary finds names in ordinary words (がいとう → 伊藤): there a
       // name is a name only before an honorific.
       const all = tokenizer.tokenize(forTokens);
+      // A "name" in hiragana (がいとう → が|いとう, from a katakana run read as hiragana) is a name only
+      // before an honorific too.
       const tokens: Token[] = all.filter(
-        (t, i) => !t.personal || (kanaOnly && !HONORIFIC.test(all[i + 1]?.surface ?? "")),
+        (t, i) =>
+          !t.personal || ((kanaOnly || HIRAGANA_WORD.test(t.surface)) && !HONORIFIC.test(all[i + 1]?.surface ?? "")),
       );
       const { reading, starts, ends, breaks } = readingWithStarts(tokens);
       const terms = new Map<string, number>();

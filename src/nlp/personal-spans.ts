@@ -80,8 +80,9 @@ const NAME_BEFORE_BIRTH = new RegExp(
 );
 /** Two people listed together (田中さんと鈴木さん, 二人とも): not one shown for the other. */
 const LISTED = /(?:さん|様)\s?(?:と|や|、|,)\s?\S{1,8}(?:さん|様)|二人|2人|ふたり|両方|それぞれ/u;
-/** A sex as a screen or a writer gives it: 性別:男, 女性, 女の子, or 男 / 女 standing alone before a date. */
-const SEX = /性別\s?[:：]\s?(男|女)|(男|女)(?:性|の子)|(?<=[\s(（])(男|女)(?=[)）]|\s?(?:[MTSHR]\d|\d|[(（]))/gu;
+/** A sex as a screen or a writer gives it: 性別:男, 女性, 女の子, 男の患者さん, or 男 / 女 standing alone before a date. */
+const SEX =
+  /性別\s?[:：]\s?(男|女)|(男|女)(?:性|の子|の患者|の方|の人)|(?<=[\s(（])(男|女)(?=[)）]|\s?(?:[MTSHR]\d|\d|[(（]))/gu;
 
 /**
  * The question names two different people (the screen's 氏名 and the patient at the counter, or two

@@ -430,3 +430,9 @@ it("roles said with さん (常連さん, 皆さん, 薬剤師さん) are no nam
   expect(f.terms.has("w:常連")).toBe(true);
   expect(extractor.extract("窓口は鈴木さんなのに画面は高橋さん").concepts.has("other-person")).toBe(true);
 });
+
+it("a screen message pasted in half-width katakana beside kanji keeps every word (ｶﾞｲﾄｳ is no name いとう)", async () => {
+  const extractor = await featureExtractor();
+  expect(extractor.extract("ｶﾞｲﾄｳｽﾙﾎｹﾝｶﾞｱﾘﾏｾﾝ と表示、初診の方です").reading).toContain("がいと");
+  expect(matcher.match("ｶﾞｲﾄｳｽﾙﾎｹﾝｶﾞｱﾘﾏｾﾝ と表示、初診の方です")).toMatchObject({ id: "1-2", variant: "none" });
+});
