@@ -98,7 +98,9 @@ export function namesTwoPeople(normalized: string, isDomainWord: (word: string) 
   }
   // The same name written small or large (ショウタ / シヨウタ) is one person; in one script two names are
   // two people (小島 直樹 / 小島 直子: a family member's data); across scripts only two surnames are.
-  const folded = new Set([...names].map((n) => toLargeKana(n)));
+  // A given name said alone (ショウイチさん) is the full name it ends (サイトウ シヨウイチ): one person.
+  const large = [...names].map((n) => toLargeKana(n));
+  const folded = new Set(large.filter((n) => !large.some((m) => m !== n && m.length > n.length && m.endsWith(n))));
   const scripts = new Set([...folded].map((n) => (/\p{sc=Han}/u.test(n) ? "han" : "kana")));
   const surnames = new Set([...folded].map((n) => n.slice(0, 2)));
   if (folded.size >= 2 && (scripts.size === 1 || surnames.size >= 2)) return true;

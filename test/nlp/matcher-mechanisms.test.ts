@@ -436,3 +436,13 @@ it("a screen message pasted in half-width katakana beside kanji keeps every word
   expect(extractor.extract("ｶﾞｲﾄｳｽﾙﾎｹﾝｶﾞｱﾘﾏｾﾝ と表示、初診の方です").reading).toContain("がいと");
   expect(matcher.match("ｶﾞｲﾄｳｽﾙﾎｹﾝｶﾞｱﾘﾏｾﾝ と表示、初診の方です")).toMatchObject({ id: "1-2", variant: "none" });
 });
+
+describe("asks and cues of kinds sets X and Z showed", () => {
+  it.each(["資格確認書の色って保険者ごとに違うの？", "出産育児一時金の手続きはどこで聞けばいい？"])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+
+  it("a new insurer nobody knows yet, with nothing shown, is the job change", () => {
+    expect(matcher.match("退職した患者さん、新しい保険者がまだわからないそうです").id).toBe("2-3");
+  });
+});

@@ -42,6 +42,7 @@ describe("two different people named", () => {
     "佐藤 花子さんの結果が無効",
     "二人とも山田さん、親子です",
     "氏名:ヤマシタ シヨウタ ← 資格確認書は ヤマシタ ショウタ様",
+    "氏名:タナカ ユウキ ←本人はユウキさん",
   ])("%s: one person, or people listed together", (text) => {
     expect(namesTwoPeople(text, none)).toBe(false);
   });
