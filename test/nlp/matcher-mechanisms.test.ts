@@ -446,3 +446,9 @@ describe("asks and cues of kinds sets X and Z showed", () => {
     expect(matcher.match("退職した患者さん、新しい保険者がまだわからないそうです").id).toBe("2-3");
   });
 });
+
+it("the eligibility screen right in words between (オン資の画面ではちゃんと出てる) and our system wrong after importing: the vendor", () => {
+  expect(matcher.match("電子カルテに資格情報を取り込むと生年月日がずれる。オン資の画面ではちゃんと出てる").id).toBe(
+    "3-vendor",
+  );
+});
