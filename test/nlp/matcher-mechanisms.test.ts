@@ -452,3 +452,7 @@ it("the eligibility screen right in words between (オン資の画面ではち�
     "3-vendor",
   );
 });
+
+it("small kana shown large, said in plain words (小さい「ャ」が大きく), is the display (1-1), not another person", () => {
+  expect(matcher.match("氏名のカナで小さい「ャ」が大きく出てます").id).toBe("1-1");
+});
