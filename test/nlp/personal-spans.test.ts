@@ -33,6 +33,7 @@ describe("two different people named", () => {
     "照会結果 マツダ ケン 男 S40.2.2 ← 来ているのは若い女性",
     "受付の患者：サトウ ユミ（女）／照会結果：サトウ ユウジ 男 S50.1.1",
     "受付は 中村 一郎さん（S50.1.1生）、結果は 中村 花子さん（S52.2.2生）",
+    "受付は 小西 さくら ちゃん（R3.1.1生）、画面は「コニシ タケシ S50.5.5生」",
   ])("%s: another person's data", (text) => {
     expect(namesTwoPeople(text, none)).toBe(true);
   });
@@ -43,6 +44,7 @@ describe("two different people named", () => {
     "二人とも山田さん、親子です",
     "氏名:ヤマシタ シヨウタ ← 資格確認書は ヤマシタ ショウタ様",
     "氏名:タナカ ユウキ ←本人はユウキさん",
+    "資格確認結果:資格喪失 氏名:ヤマダ ジロウ ← 月末で退職",
   ])("%s: one person, or people listed together", (text) => {
     expect(namesTwoPeople(text, none)).toBe(false);
   });
