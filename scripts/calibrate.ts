@@ -12,8 +12,13 @@ import { loadVocabulary } from "../src/nlp/vocabulary.js";
 import { findProjectRoot } from "../src/project-root.js";
 
 const FOLDS = 5;
-/** Out-of-fold answers stated at ≥ 0.8 must be right at least this often (the gate is 98 %). */
-const TARGET = 0.99;
+/**
+ * Out-of-fold answers stated at ≥ 0.8 must be right at least this often. The gate is 98 %, but the
+ * matcher's data was tuned on these same questions (the folds hold out the map, not the vocabulary), so
+ * questions nobody has seen run about a point lower: at 99 % the unseen fresh-holdout sat at 98.1–98.2 %,
+ * at 99.5 % it is at 99.1 %.
+ */
+const TARGET = 0.995;
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.message);
 const matcher = createMatcher({ kb: loaded.kb, tokenizer: await loadTokenizer(), vocabulary: loadVocabulary() });
