@@ -34,8 +34,8 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   });
 
   // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %.
-  // Overall, romaji and refusals are gated at the issue's targets; none recall and ≥ 0.8 right where
-  // the matcher honestly is on questions it was never tuned on (docs/matching.md), below the targets.
+  // Overall, romaji, refusals and ≥ 0.8 right are gated at the issue's targets; none recall where the
+  // matcher honestly is on questions it was never tuned on (docs/matching.md), one question short.
   it("field holdout ≥ 95 % overall", () => {
     const r = fieldHoldout();
     expect(r.overall.total).toBe(140);
@@ -54,9 +54,9 @@ describe("accuracy gates (npm run eval prints the details)", () => {
     expect(rate(r.inScopeRefused), formatReport("field-holdout", r, false)).toBeLessThanOrEqual(0.03);
   });
 
-  it("field holdout: stated ≥ 0.8 is right ≥ 96 % of the time", () => {
+  it("field holdout: stated ≥ 0.8 is right ≥ 98 % of the time", () => {
     const r = fieldHoldout();
-    expect(rate(r.confident), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.96);
+    expect(rate(r.confident), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.98);
   });
 
   /** The issue's targets on a set tuning may read (its misses may be printed). */
@@ -77,17 +77,17 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   // the guide and the topic list. Tuning reads fresh-tuning; fresh-holdout's misses are never printed.
   it("fresh tuning: the issue's targets", () => {
     const r = evaluate(matcher, readEvalSet(join(dir, "fresh-tuning.jsonl")));
-    expect(r.overall.total).toBeGreaterThanOrEqual(1500);
+    expect(r.overall.total).toBeGreaterThanOrEqual(3500);
     expectIssueTargets("fresh-tuning", r);
   });
 
-  it("fresh holdout: ≥ 94 %, none recall ≥ 87 % with ≤ 2 % refused, stated ≥ 0.8 right ≥ 97 %", () => {
+  it("fresh holdout: ≥ 94 %, none recall ≥ 87 % with ≤ 2 % refused, stated ≥ 0.8 right ≥ 98 %", () => {
     const r = evaluate(matcher, readEvalSet(join(dir, "fresh-holdout.jsonl")));
-    expect(r.overall.total).toBeGreaterThanOrEqual(850);
+    expect(r.overall.total).toBeGreaterThanOrEqual(2000);
     expect(rate(r.overall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.94);
     expect(rate(r.noneRecall), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.87);
     expect(rate(r.inScopeRefused), formatReport("fresh-holdout", r, false)).toBeLessThanOrEqual(0.02);
-    expect(rate(r.confident), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.97);
+    expect(rate(r.confident), formatReport("fresh-holdout", r, false)).toBeGreaterThanOrEqual(0.98);
   });
 
   it("every screen message of the guide finds its variant", async () => {
