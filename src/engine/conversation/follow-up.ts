@@ -38,8 +38,11 @@ export interface FollowUpOptions {
 
 export const DEFAULT_FOLLOW_UP: FollowUpOptions = { standAlone: 0.6 };
 
-/** A statement in a live conversation is a fact about the case unless the matcher is this sure of another topic. */
-const STATEMENT_STANDS_ALONE = 0.9;
+/**
+ * A statement in a live conversation is a fact about the case unless the matcher is this sure of another
+ * topic: the level the confidence map is fitted to be right at (scripts/calibrate.ts).
+ */
+const STATEMENT_STANDS_ALONE = 0.8;
 /** A question the matcher finds outside the guide, with this much to go on, is a new question. */
 const OUT_OF_GUIDE = 0.9;
 const OUT_OF_GUIDE_MIN_CHARS = 10;
