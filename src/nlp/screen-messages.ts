@@ -21,6 +21,7 @@ interface Pattern {
 }
 
 const SHORT = 7;
+const CLAUSE_SIMILARITY = 0.9;
 
 /**
  * Sellers' approximate substring match: `best[m]` is the fewest edits that turn `pattern` into some
@@ -96,7 +97,9 @@ function score(p: Pattern, text: string, reading: string): { matched: number; si
   const { best, atEnd } = approximateMatch(p.text, text);
   const m = p.text.length;
   const full = 1 - best / m;
-  if (full >= 0.8) return { matched: m - best, similarity: full };
+  // One clause of a message (マイナンバーカードの保険証利用登録を受け付けました) shares most of its words
+  // with questions about the same thing (…登録を解除したい): a clause counts only nearly verbatim.
+  if (full >= (p.whole ? 0.8 : CLAUSE_SIMILARITY)) return { matched: m - best, similarity: full };
   if (!p.whole) return undefined;
   // A whole message cut short where the paste ends: a long enough prefix, nearly verbatim.
   for (let i = m - 1; i >= Math.max(12, Math.ceil(m * 0.45)); i--) {

@@ -456,3 +456,11 @@ it("the eligibility screen right in words between (オン資の画面ではち�
 it("small kana shown large, said in plain words (小さい「ャ」が大きく), is the display (1-1), not another person", () => {
   expect(matcher.match("氏名のカナで小さい「ャ」が大きく出てます").id).toBe("1-1");
 });
+
+it("a clause of a screen message counts only nearly verbatim: a question sharing its first words is no pasted screen", () => {
+  expect(matcher.match("マイナンバーカードの保険証利用登録を取り消したいと患者さんが言っている").id).toBe("none");
+  expect(matcher.match("マイナンバーカードの保険証利用登録を受け付けました 処理しておりますので")).toMatchObject({
+    id: "2-1",
+    variant: "processing",
+  });
+});
