@@ -18,6 +18,7 @@ interface Pattern {
   /** The whole message (not one clause of it): wins a tie. */
   readonly whole: boolean;
   readonly bigrams: readonly string[];
+  readonly readingBigrams: readonly string[];
 }
 
 const SHORT = 7;
@@ -80,13 +81,29 @@ function bigrams(text: string): Set<string> {
 }
 
 /** A match needs ≥ 80 % of the message, or a 45 % prefix: either keeps at least a third of its bigrams. */
-function mayMatch(p: Pattern, textBigrams: ReadonlySet<string>): boolean {
+function mayMatch(patternBigrams: readonly string[], textBigrams: ReadonlySet<string>): boolean {
   let shared = 0;
-  for (const b of p.bigrams) if (textBigrams.has(b)) shared++;
-  return shared >= p.bigrams.length * 0.3;
+  for (const b of patternBigrams) if (textBigrams.has(b)) shared++;
+  return shared >= patternBigrams.length * 0.3;
 }
 
-function score(p: Pattern, text: string, reading: string): { matched: number; similarity: number } | undefined {
+/**
+ * The message typed in kana (げんざいむこうのほけんです, ｹﾞﾝｻﾞｲ ﾑｺｳﾉ ﾎｹﾝﾃﾞｽ) is found by reading, as
+ * closely as the written one.
+ */
+function scoreByReading(p: Pattern, reading: string, readingBigrams: ReadonlySet<string>): number | undefined {
+  if (p.reading.length < SHORT || !mayMatch(p.readingBigrams, readingBigrams)) return undefined;
+  const { best } = approximateMatch(p.reading, reading);
+  const full = 1 - best / p.reading.length;
+  return full >= (p.whole ? 0.8 : CLAUSE_SIMILARITY) ? full : undefined;
+}
+
+function score(
+  p: Pattern,
+  text: string,
+  reading: string,
+  readingBigrams: ReadonlySet<string>,
+): { matched: number; similarity: number } | undefined {
   if (p.text.length < SHORT) {
     if (text.includes(p.text) || (p.reading.length >= 5 && reading.includes(p.reading))) {
       return { matched: p.text.length, similarity: 1 };
@@ -100,12 +117,14 @@ function score(p: Pattern, text: string, reading: string): { matched: number; si
   // One clause of a message (マイナンバーカードの保険証利用登録を受け付けました) shares most of its words
   // with questions about the same thing (…登録を解除したい): a clause counts only nearly verbatim.
   if (full >= (p.whole ? 0.8 : CLAUSE_SIMILARITY)) return { matched: m - best, similarity: full };
-  if (!p.whole) return undefined;
-  // A whole message cut short where the paste ends: a long enough prefix, nearly verbatim.
-  for (let i = m - 1; i >= Math.max(12, Math.ceil(m * 0.45)); i--) {
-    if (atEnd[i]! <= Math.floor(i * 0.12)) return { matched: i - atEnd[i]!, similarity: 1 - atEnd[i]! / i };
+  if (p.whole) {
+    // A whole message cut short where the paste ends: a long enough prefix, nearly verbatim.
+    for (let i = m - 1; i >= Math.max(12, Math.ceil(m * 0.45)); i--) {
+      if (atEnd[i]! <= Math.floor(i * 0.12)) return { matched: i - atEnd[i]!, similarity: 1 - atEnd[i]! / i };
+    }
   }
-  return undefined;
+  const byReading = scoreByReading(p, reading, readingBigrams);
+  return byReading === undefined ? undefined : { matched: Math.round(m * byReading), similarity: byReading };
 }
 
 export interface ScreenMessageDetector {
@@ -122,7 +141,15 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
     if (text.length < 4 || seen.has(key)) return;
     seen.add(key);
     const reading = readingOf(tokenizer.tokenize(normalizeText(raw)));
-    patterns.push({ topic, variant, text, reading, whole, bigrams: [...bigrams(text)] });
+    patterns.push({
+      topic,
+      variant,
+      text,
+      reading,
+      whole,
+      bigrams: [...bigrams(text)],
+      readingBigrams: [...bigrams(reading)],
+    });
   };
   for (const topic of kb.topics.values()) {
     for (const variant of topic.variants) {
@@ -139,9 +166,11 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
       if (text.length < 4) return undefined;
       let winner: { p: Pattern; matched: number; similarity: number } | undefined;
       const textBigrams = bigrams(text);
+      const readingBigrams = bigrams(reading);
       for (const p of patterns) {
-        if (p.text.length >= SHORT && !mayMatch(p, textBigrams)) continue;
-        const s = score(p, text, reading);
+        if (p.text.length >= SHORT && !mayMatch(p.bigrams, textBigrams) && !mayMatch(p.readingBigrams, readingBigrams))
+          continue;
+        const s = score(p, text, reading, readingBigrams);
         if (!s) continue;
         const better =
           !winner ||

@@ -464,3 +464,11 @@ it("a clause of a screen message counts only nearly verbatim: a question sharing
     variant: "processing",
   });
 });
+
+it.each([
+  ["げんざいむこうのほけんです", "lost"],
+  ["ｹﾞﾝｻﾞｲ ﾑｺｳﾉ ﾎｹﾝﾃﾞｽ と出ました", "lost"],
+  ["がいとうするほけんがありません って でた", "none"],
+])("a screen message typed in kana (%s) finds its row: %s", (q, variant) => {
+  expect(matcher.match(q)).toMatchObject({ id: "1-2", variant });
+});
