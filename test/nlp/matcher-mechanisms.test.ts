@@ -472,3 +472,14 @@ it.each([
 ])("a screen message typed in kana (%s) finds its row: %s", (q, variant) => {
   expect(matcher.match(q)).toMatchObject({ id: "1-2", variant });
 });
+
+describe("asks of kinds set AE showed", () => {
+  it.each([
+    "限度額の区分ってどうやって決まるの？",
+    "オンライン資格確認は何のために導入されたんですか",
+    "マイナ保険証を患者さんに勧めるときの声かけを教えて",
+    "資格確認をしない医療機関に罰則はある？",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+});
