@@ -483,3 +483,17 @@ describe("asks of kinds set AE showed", () => {
     expect(matcher.match(q).id).toBe("none");
   });
 });
+
+describe("asks and other machines of kinds set AD showed", () => {
+  it.each([
+    "資格確認書と保険証って何が違うんですか",
+    "コールセンターの対応への苦情はどこに言えばいい",
+    "事務所のウォーターサーバーが壊れた",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+
+  it("a cue read in kana text is no cue inside other words (しかくじょうほう holds no 苦情)", () => {
+    expect(matcher.match("しすてむしょうがいじの しかくじょうほうしょうかい つかいかた").id).toBe("2-4-emergency");
+  });
+});
