@@ -497,3 +497,13 @@ describe("asks and other machines of kinds set AD showed", () => {
     expect(matcher.match("しすてむしょうがいじの しかくじょうほうしょうかい つかいかた").id).toBe("2-4-emergency");
   });
 });
+
+describe("asks and other machines of kinds set AG showed", () => {
+  it.each([
+    "限度額の区分が変わるのってどういう条件？",
+    "自宅のスマホで保険証の利用登録はできる？",
+    "停電のとき院内の冷蔵庫のワクチンは大丈夫？",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+});
