@@ -507,3 +507,7 @@ describe("asks and other machines of kinds set AG showed", () => {
     expect(matcher.match(q).id).toBe("none");
   });
 });
+
+it("how much to collect at the counter is in the guide (自己負担分・3割分等 in 1-② and 2-①): no ask beyond the guide", () => {
+  expect(matcher.match("資格が無効と出て申立書を書いてもらった。窓口ではいくら払ってもらう？").id).toBe("1-2");
+});
