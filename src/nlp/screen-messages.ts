@@ -81,18 +81,21 @@ function bigrams(text: string): Set<string> {
 }
 
 /** A match needs ≥ 80 % of the message, or a 45 % prefix: either keeps at least a third of its bigrams. */
-function mayMatch(patternBigrams: readonly string[], textBigrams: ReadonlySet<string>): boolean {
+function mayMatch(patternBigrams: readonly string[], textBigrams: ReadonlySet<string>, share = 0.3): boolean {
   let shared = 0;
   for (const b of patternBigrams) if (textBigrams.has(b)) shared++;
-  return shared >= patternBigrams.length * 0.3;
+  return shared >= patternBigrams.length * share;
 }
+
+/** Kana bigrams are common in any text: a message typed in kana keeps most of its reading's. */
+const READING_SHARE = 0.6;
 
 /**
  * The message typed in kana (げんざいむこうのほけんです, ｹﾞﾝｻﾞｲ ﾑｺｳﾉ ﾎｹﾝﾃﾞｽ) is found by reading, as
  * closely as the written one.
  */
 function scoreByReading(p: Pattern, reading: string, readingBigrams: ReadonlySet<string>): number | undefined {
-  if (p.reading.length < SHORT || !mayMatch(p.readingBigrams, readingBigrams)) return undefined;
+  if (p.reading.length < SHORT || !mayMatch(p.readingBigrams, readingBigrams, READING_SHARE)) return undefined;
   const { best } = approximateMatch(p.reading, reading);
   const full = 1 - best / p.reading.length;
   return full >= (p.whole ? 0.8 : CLAUSE_SIMILARITY) ? full : undefined;
@@ -168,7 +171,11 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
       const textBigrams = bigrams(text);
       const readingBigrams = bigrams(reading);
       for (const p of patterns) {
-        if (p.text.length >= SHORT && !mayMatch(p.bigrams, textBigrams) && !mayMatch(p.readingBigrams, readingBigrams))
+        if (
+          p.text.length >= SHORT &&
+          !mayMatch(p.bigrams, textBigrams) &&
+          !mayMatch(p.readingBigrams, readingBigrams, READING_SHARE)
+        )
           continue;
         const s = score(p, text, reading, readingBigrams);
         if (!s) continue;
