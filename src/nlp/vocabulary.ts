@@ -109,7 +109,8 @@ const POLITE_STEM: Readonly<Record<string, string>> = {
 
 /**
  * A verb term in the plain negative (読めない, つながらない, 反応しない) is also said politely
- * (読めません, つながりません, 反応しません): each such term in both forms.
+ * (読めません, つながりません, 反応しません) and run on (読めなくなった, 反応しなくて): each such term in
+ * all three forms.
  */
 function withPoliteNegatives(terms: readonly string[]): string[] {
   const out = new Set(terms);
@@ -118,6 +119,7 @@ function withPoliteNegatives(terms: readonly string[]): string[] {
     const m = /^(.*\p{sc=Han}.*)([ぁ-ゖ])ない$/u.exec(term);
     if (!m) continue;
     const [, stem = "", last = ""] = m;
+    out.add(`${stem}${last}なく`);
     if (/[えけげせぜてでねべぺめれしじきぎちびみりい]/u.test(last)) out.add(`${stem}${last}ません`);
     else if (POLITE_STEM[last]) out.add(`${stem}${POLITE_STEM[last]}ません`);
   }

@@ -204,9 +204,10 @@ describe("katakana sentences and polite negatives", () => {
     expect(matcher.match("ｶｰﾄﾞｦ ﾖﾐﾄﾚﾏｾﾝﾃﾞｼﾀ｡ ﾓｳｲﾁﾄﾞ ｵｲﾃｸﾀﾞｻｲ [ﾄﾘｹｼ] ←この患者さんだけ").id).toBe("2-5");
   });
 
-  it("a verb term in the plain negative is also found in the polite one, but never a particle (資格がない)", () => {
+  it("a verb term in the plain negative is also found in the polite and the run-on one, but never a particle (資格がない)", () => {
     const terms = loadVocabulary().concepts.flatMap((c) => c.terms);
     expect(terms).toEqual(expect.arrayContaining(["読み取れません", "反応しません", "繋がりません"]));
+    expect(terms).toEqual(expect.arrayContaining(["読み取れなく", "反応しなく", "繋がらなく"]));
     expect(terms).not.toContain("資格ぎません");
     expect(terms.filter((t) => t === "できません").length).toBeLessThanOrEqual(1);
   });
