@@ -26,11 +26,15 @@ const questions = readFileSync(join(root, "test", "fixtures", "eval", "dev.jsonl
   .filter(Boolean)
   .map((l) => (JSON.parse(l) as { q: string }).q);
 const short = questions.filter((q) => q.length <= 100);
-const filler =
-  "2026/11/24 09:01:33 [INFO] 受付端末 #2 資格確認要求 送信 患者ID=**** 応答待ち。レセコン画面のログを貼ります。";
+/** A log line as a paste holds them: the same words line after line, times and terminals changing. */
+const logLine = (n: number) =>
+  `2026/11/24 09:${String(n % 60).padStart(2, "0")}:${String((n * 7) % 60).padStart(2, "0")} [INFO] 受付端末 #${1 + (n % 4)} 資格確認要求 送信 患者ID=**** 応答待ち${n % 3 === 0 ? "（再送）" : ""}。`;
 const pastes = short.slice(0, 60).map((q, i) => {
-  let text = `${filler.repeat(1 + (i % 3))}${q}`;
-  while (text.length < 2000) text += filler;
+  let n = i * 37;
+  let text = "";
+  for (let k = 0; k <= i % 3; k++) text += logLine(n++);
+  text += q;
+  while (text.length < 2000) text += logLine(n++);
   return text.slice(0, 2048);
 });
 
