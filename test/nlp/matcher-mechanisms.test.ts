@@ -512,3 +512,16 @@ describe("asks and other machines of kinds set AG showed", () => {
 it("how much to collect at the counter is in the guide (自己負担分・3割分等 in 1-② and 2-①): no ask beyond the guide", () => {
   expect(matcher.match("資格が無効と出て申立書を書いてもらった。窓口ではいくら払ってもらう？").id).toBe("1-2");
 });
+
+describe("game cards and where a reader goes (sets AD, AG)", () => {
+  it.each(["子どものポケモンカードを読めるリーダーってある？", "顔認証付きカードリーダーはどこに置けばいいですか"])(
+    "%s: none",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+
+  it("送れば in romaji is no 置けば (どこにおくれば holds どこにおく)", () => {
+    expect(matcher.match("shisutemu shougaiji kinou no riyou houkokusho, doko ni okureba").id).toBe("2-4-emergency");
+  });
+});
