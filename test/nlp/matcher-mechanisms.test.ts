@@ -525,3 +525,9 @@ describe("game cards and where a reader goes (sets AD, AG)", () => {
     expect(matcher.match("shisutemu shougaiji kinou no riyou houkokusho, doko ni okureba").id).toBe("2-4-emergency");
   });
 });
+
+it("whether someone will tell us afterwards is an ask of its own (the guide has only the emergency function's call back)", async () => {
+  const extractor = await featureExtractor();
+  expect(extractor.extract("保険者が直したら、うちにも連絡来るの？").concepts.has("ask-notified")).toBe(true);
+  expect(extractor.extract("コールセンターに電話したら連絡先を聞かれた").concepts.has("ask-notified")).toBe(false);
+});
