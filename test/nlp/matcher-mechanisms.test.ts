@@ -531,3 +531,10 @@ it("whether someone will tell us afterwards is an ask of its own (the guide has 
   expect(extractor.extract("保険者が直したら、うちにも連絡来るの？").concepts.has("ask-notified")).toBe(true);
   expect(extractor.extract("コールセンターに電話したら連絡先を聞かれた").concepts.has("ask-notified")).toBe(false);
 });
+
+it.each([
+  ["この患者さんのマイナンバーカードだけ何度置いてもエラーになる", "2-5"],
+  ["雷で店全体が停電した、受付どうする", "2-4"],
+])("this patient only, with words between (この患者〜だけ), and the whole place (全体): %s → %s", (q, id) => {
+  expect(matcher.match(q).id).toBe(id);
+});
