@@ -32,8 +32,8 @@ const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
 const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
 /** Katakana runs whose verdict is remembered (knowsRun). */
 const KNOWN_RUNS = 4_096;
-const KANA_TERM = /^[\u3041-\u309Fー]+$/u;
-const HIRAGANA_WORD = /^[\u3041-\u309Fー]+$/u;
+/** Written in hiragana only (a kana term, a "name" the dictionary found in hiragana). */
+const HIRAGANA_ONLY = /^[\u3041-\u309Fー]+$/u;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
@@ -152,7 +152,7 @@ export function createFeatureExtractor(
     compiled.flatMap((t) =>
       !t.ascii &&
       !outOfGuideConcepts.has(t.concept) &&
-      (MAKER_IDS.has(t.concept) || /^[\u3041-\u309Fー]+$/u.test(t.folded)) &&
+      (MAKER_IDS.has(t.concept) || HIRAGANA_ONLY.test(t.folded)) &&
       !HAS_KANJI.test(t.folded)
         ? [{ key: readingKey(toHiragana(t.folded)), concept: t.concept }]
         : [],
@@ -183,7 +183,7 @@ export function createFeatureExtractor(
     // holds no わすれ).
     surfaceTerms.scan(compact, (term, end) => {
       const start = end - term.folded.length;
-      if (KANA_TERM.test(term.folded) && insideKnownWord(start)) return;
+      if (HIRAGANA_ONLY.test(term.folded) && insideKnownWord(start)) return;
       // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
       // sentence with kanji, かな is a particle (どうなるかな).
       if (
@@ -197,7 +197,7 @@ export function createFeatureExtractor(
     });
     // Kana terms are found in the folded text above; the text as written adds the others.
     surfaceTerms.scan(normalized, (term) => {
-      if (!KANA_TERM.test(term.folded)) found.add(term.concept);
+      if (!HIRAGANA_ONLY.test(term.folded)) found.add(term.concept);
     });
     // Latin words are cut from the script around them (Panasonicのロゴ) and from a full stop.
     asciiTerms.scan(` ${folded.replace(/[^a-z0-9'+\-. ]+/g, " ").replace(/\.(?=\s|$)/g, "")} `, add);
@@ -291,7 +291,7 @@ export function createFeatureExtractor(
       // before an honorific too.
       const tokens: Token[] = all.filter(
         (t, i) =>
-          !t.personal || ((kanaOnly || HIRAGANA_WORD.test(t.surface)) && !HONORIFIC.test(all[i + 1]?.surface ?? "")),
+          !t.personal || ((kanaOnly || HIRAGANA_ONLY.test(t.surface)) && !HONORIFIC.test(all[i + 1]?.surface ?? "")),
       );
       const { reading, starts, ends, breaks } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
