@@ -4,7 +4,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
-import { defaultCalibrationPath, type Model, noneInputs, predict, topicInputs } from "../src/nlp/calibration.js";
+import {
+  CONFIDENT,
+  defaultCalibrationPath,
+  type Model,
+  noneInputs,
+  predict,
+  topicInputs,
+} from "../src/nlp/calibration.js";
 import { isTopicCorrect, readEvalSet, TUNING_SETS } from "../src/nlp/evaluation.js";
 import { createMatcher } from "../src/nlp/matcher.js";
 import { loadTokenizer } from "../src/nlp/tokenizer.js";
@@ -82,7 +89,7 @@ function crossValidate(rows: readonly Row[]): { shift: number; report: string } 
     let right = 0;
     rows.forEach((r, i) => {
       const p = 1 / (1 + Math.exp(-(Math.log((oof[i] ?? 0) / (1 - (oof[i] ?? 0) + 1e-12)) - shift)));
-      if (p >= 0.8) {
+      if (p >= CONFIDENT) {
         n++;
         right += r.y;
       }

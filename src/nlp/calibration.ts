@@ -17,6 +17,13 @@ export interface Signals {
   readonly unknown: number;
 }
 
+/**
+ * A stated confidence at or above this is "confident": the map is fitted so that such answers are right
+ * at the calibration target (scripts/calibrate.ts), the evaluation reports how often they are, and a
+ * conversation lets such an answer leave the topic under discussion.
+ */
+export const CONFIDENT = 0.8;
+
 const modelSchema = z.object({ weights: z.array(z.number()), bias: z.number() }).strict();
 export const calibrationSchema = z
   .object({

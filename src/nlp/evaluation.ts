@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { topicIdSchema } from "../knowledge/schema.js";
+import { CONFIDENT } from "./calibration.js";
 import type { Matcher, MatchResult } from "./match-result.js";
 
 /** Kinds of question: the team's sets use the first ten; the outside field set adds the last five. */
@@ -126,7 +127,7 @@ export function evaluate(matcher: Matcher, cases: readonly EvalCase[]): EvalRepo
       bin.total++;
       if (ok) bin.correct++;
     }
-    if (got.confidence >= 0.8) {
+    if (got.confidence >= CONFIDENT) {
       confident.total++;
       if (ok) confident.correct++;
     }

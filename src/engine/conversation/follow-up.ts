@@ -1,4 +1,5 @@
 import type { KnowledgeBase, PhoneLine, Topic, TopicId } from "../../knowledge/schema.js";
+import { CONFIDENT } from "../../nlp/calibration.js";
 import type { MatchResult } from "../../nlp/match-result.js";
 import { methodsNamed } from "../clarify.js";
 import { isTimeQuestion, namedLines } from "../line-answers.js";
@@ -39,10 +40,10 @@ export interface FollowUpOptions {
 export const DEFAULT_FOLLOW_UP: FollowUpOptions = { standAlone: 0.6 };
 
 /**
- * A statement in a live conversation is a fact about the case unless the matcher is this sure of another
- * topic: the level the confidence map is fitted to be right at (scripts/calibrate.ts).
+ * A statement in a live conversation is a fact about the case unless the matcher is confident of another
+ * topic (the level the confidence map is fitted to be right at).
  */
-const STATEMENT_STANDS_ALONE = 0.8;
+const STATEMENT_STANDS_ALONE = CONFIDENT;
 /** A question the matcher finds outside the guide, with this much to go on, is a new question. */
 const OUT_OF_GUIDE = 0.9;
 const OUT_OF_GUIDE_MIN_CHARS = 10;
