@@ -22,7 +22,12 @@ interface Pattern {
 }
 
 const SHORT = 7;
-const CLAUSE_SIMILARITY = 0.9;
+/**
+ * How closely a pattern must be held: a whole message at 0.8; one clause of it (マイナンバーカードの保険証利用
+ * 登録を受け付けました) shares most of its words with questions about the same thing (…登録を解除したい), so
+ * a clause only nearly verbatim.
+ */
+const required = (p: Pattern) => (p.whole ? 0.8 : 0.9);
 
 /**
  * Sellers' approximate substring match: `best[m]` is the fewest edits that turn `pattern` into some
@@ -94,18 +99,20 @@ const READING_SHARE = 0.6;
  * The message typed in kana (げんざいむこうのほけんです, ｹﾞﾝｻﾞｲ ﾑｺｳﾉ ﾎｹﾝﾃﾞｽ) is found by reading, as
  * closely as the written one.
  */
-function scoreByReading(p: Pattern, reading: string, readingBigrams: ReadonlySet<string>): number | undefined {
-  if (p.reading.length < SHORT || !mayMatch(p.readingBigrams, readingBigrams, READING_SHARE)) return undefined;
+function scoreByReading(p: Pattern, reading: string): number | undefined {
+  if (p.reading.length < SHORT) return undefined;
   const { best } = approximateMatch(p.reading, reading);
   const full = 1 - best / p.reading.length;
-  return full >= (p.whole ? 0.8 : CLAUSE_SIMILARITY) ? full : undefined;
+  return full >= required(p) ? full : undefined;
 }
 
+/** `bySurface` / `byReading`: the bigram filters let the written text / the reading through. */
 function score(
   p: Pattern,
   text: string,
   reading: string,
-  readingBigrams: ReadonlySet<string>,
+  bySurface: boolean,
+  byReading: boolean,
 ): { matched: number; similarity: number } | undefined {
   if (p.text.length < SHORT) {
     if (text.includes(p.text) || (p.reading.length >= 5 && reading.includes(p.reading))) {
@@ -114,20 +121,20 @@ function score(
     if (containsWithKanjiTypo(text, p.text)) return { matched: p.text.length - 1, similarity: 0.8 };
     return undefined;
   }
-  const { best, atEnd } = approximateMatch(p.text, text);
   const m = p.text.length;
-  const full = 1 - best / m;
-  // One clause of a message (マイナンバーカードの保険証利用登録を受け付けました) shares most of its words
-  // with questions about the same thing (…登録を解除したい): a clause counts only nearly verbatim.
-  if (full >= (p.whole ? 0.8 : CLAUSE_SIMILARITY)) return { matched: m - best, similarity: full };
-  if (p.whole) {
-    // A whole message cut short where the paste ends: a long enough prefix, nearly verbatim.
-    for (let i = m - 1; i >= Math.max(12, Math.ceil(m * 0.45)); i--) {
-      if (atEnd[i]! <= Math.floor(i * 0.12)) return { matched: i - atEnd[i]!, similarity: 1 - atEnd[i]! / i };
+  if (bySurface) {
+    const { best, atEnd } = approximateMatch(p.text, text);
+    const full = 1 - best / m;
+    if (full >= required(p)) return { matched: m - best, similarity: full };
+    if (p.whole) {
+      // A whole message cut short where the paste ends: a long enough prefix, nearly verbatim.
+      for (let i = m - 1; i >= Math.max(12, Math.ceil(m * 0.45)); i--) {
+        if (atEnd[i]! <= Math.floor(i * 0.12)) return { matched: i - atEnd[i]!, similarity: 1 - atEnd[i]! / i };
+      }
     }
   }
-  const byReading = scoreByReading(p, reading, readingBigrams);
-  return byReading === undefined ? undefined : { matched: Math.round(m * byReading), similarity: byReading };
+  const similarity = byReading ? scoreByReading(p, reading) : undefined;
+  return similarity === undefined ? undefined : { matched: Math.round(m * similarity), similarity };
 }
 
 export interface ScreenMessageDetector {
@@ -171,13 +178,10 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
       const textBigrams = bigrams(text);
       const readingBigrams = bigrams(reading);
       for (const p of patterns) {
-        if (
-          p.text.length >= SHORT &&
-          !mayMatch(p.bigrams, textBigrams) &&
-          !mayMatch(p.readingBigrams, readingBigrams, READING_SHARE)
-        )
-          continue;
-        const s = score(p, text, reading, readingBigrams);
+        const bySurface = p.text.length < SHORT || mayMatch(p.bigrams, textBigrams);
+        const byReading = p.text.length >= SHORT && mayMatch(p.readingBigrams, readingBigrams, READING_SHARE);
+        if (!bySurface && !byReading) continue;
+        const s = score(p, text, reading, bySurface, byReading);
         if (!s) continue;
         const better =
           !winner ||
