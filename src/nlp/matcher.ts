@@ -78,12 +78,12 @@ export function createMatcher({
   const asks = vocabulary.asks.map((a) => ({ concept: askConceptId(a), answeredBy: new Set<TopicId>(a.answeredBy) }));
   // A subject is a vocabulary concept or a phone line (a number quoted names its line).
   const knownConcepts = new Set([...vocabulary.concepts.map((c) => c.id), ...phoneNumbers.map((p) => p.concept)]);
-  const subjects = vocabulary.subjects.map((s) => {
-    const unknown = s.concepts.find((c) => !knownConcepts.has(c));
-    if (unknown)
-      throw new Error(`answerability.yaml: subjects: 概念 "${unknown}" は vocabulary.yaml にも電話窓口にもありません`);
-    return { topic: s.topic, concepts: s.concepts };
-  });
+  const { subjects } = vocabulary;
+  const unknownSubject = subjects.flatMap((s) => s.concepts).find((c) => !knownConcepts.has(c));
+  if (unknownSubject)
+    throw new Error(
+      `answerability.yaml: subjects: 概念 "${unknownSubject}" は vocabulary.yaml にも電話窓口にもありません`,
+    );
   const distinctions = vocabulary.distinctions.map((d) =>
     d.sides.map((side, i) => ({
       concept: sideConceptId(d, i),
@@ -258,10 +258,8 @@ export function createMatcher({
           if (topic !== "none" && !ask.answeredBy.has(topic)) scores.set(topic, s * weights.unanswered);
         }
       }
-    }
-    // A topic whose subject the question never names (the call center's line without a word of calling
-    // or its hours) is no answer to it.
-    if (!screen) {
+      // A topic whose subject the question never names (the call center's line without a word of calling
+      // or its hours) is no answer to it.
       for (const subject of subjects) {
         const s = scores.get(subject.topic);
         if (s !== undefined && !subject.concepts.some((c) => features.concepts.has(c)))
