@@ -4,6 +4,7 @@
 // (a feature line split and a 14-field object per token, a third of its time).
 import { createRequire } from "node:module";
 import type { IpadicFeatures } from "kuromoji";
+import type { PathSearch } from "./path-search.js";
 
 const require = createRequire(import.meta.url);
 
@@ -39,7 +40,8 @@ interface TokenizerInternals {
 
 const Tokenizer = require("kuromoji/src/Tokenizer.js") as { splitByPunctuation(text: string): string[] };
 
-export function bestPathOf(tokenizer: TokenizerInternals): BestPath {
+/** `search` finds a sentence's path without kuromoji's lattice (path-search.ts); the stock builder and searcher take what it cannot. */
+export function bestPathOf(tokenizer: TokenizerInternals, search?: PathSearch): BestPath {
   const features = (source: FeatureSource, id: number): string[] => {
     const line = source.getFeatures(id);
     return line == null ? [] : line.split(",");
@@ -48,7 +50,7 @@ export function bestPathOf(tokenizer: TokenizerInternals): BestPath {
     bestPath(text) {
       const nodes: PathNode[] = [];
       for (const sentence of Tokenizer.splitByPunctuation(text)) {
-        const path = tokenizer.viterbi_searcher.search(tokenizer.viterbi_builder.build(sentence));
+        const path = search?.(sentence) ?? tokenizer.viterbi_searcher.search(tokenizer.viterbi_builder.build(sentence));
         for (const node of path) nodes.push(node);
       }
       return nodes;

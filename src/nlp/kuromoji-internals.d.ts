@@ -6,6 +6,7 @@ declare module "kuromoji/src/dict/DynamicDictionaries.js" {
       getFeatures(tokenInfoId: number | string): string;
     };
     unknown_dictionary: { getFeatures(tokenInfoId: number | string): string };
+    connection_costs: { backward_dimension: number; buffer: Int16Array };
     loadTrie(base: Int32Array, check: Int32Array): this;
     loadTokenInfoDictionaries(tokenInfo: Uint8Array, pos: Uint8Array, targetMap: Uint8Array): this;
     loadConnectionCosts(cc: Int16Array): this;

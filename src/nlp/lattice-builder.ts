@@ -74,12 +74,30 @@ function brokenPair(): never {
   throw new TypeError("kuromoji: malformed surrogate pair");
 }
 
-/** `stock` is kuromoji's own build, kept for a dictionary word that ends inside a character (none in IPADIC). */
-export function createLatticeBuilder(
-  dic: LatticeDictionaries,
-  targets: TargetTable,
-  stock: (sentence: string) => Lattice,
-): (sentence: string) => Lattice {
+/**
+ * Where the walk puts a node: kuromoji's ViterbiNode fields, the surface as `sentence.slice(from, to)`.
+ * `startPos` counts characters from 1; `length` is kuromoji's (UTF-16 units for a known word).
+ */
+export type NodeSink = (
+  name: number,
+  cost: number,
+  startPos: number,
+  length: number,
+  known: boolean,
+  left: number,
+  right: number,
+  from: number,
+  to: number,
+) => void;
+
+/**
+ * Walks a sentence as the stock builder does and hands each lattice node to `sink`, in the stock
+ * builder's order; returns false (having handed some nodes) when a dictionary word ends inside a
+ * character, which the stock code decodes its own way (none in IPADIC).
+ */
+export type LatticeWalk = (sentence: string, sink: NodeSink) => boolean;
+
+export function createLatticeWalk(dic: LatticeDictionaries, targets: TargetTable): LatticeWalk {
   const base = dic.trie.bc.getBaseBuffer();
   const check = dic.trie.bc.getCheckBuffer();
   const size = Math.min(base.length, check.length);
@@ -96,23 +114,30 @@ export function createLatticeBuilder(
     }
     return found;
   };
+  /** An unknown-word class's token ids, parsed once (the stock code parseInt()s them at every position). */
+  const unknownIds = new Map<number, readonly number[]>();
+  const idsOf = (classId: number): readonly number[] => {
+    let ids = unknownIds.get(classId);
+    if (!ids) {
+      ids = Array.from(unknown.target_map[classId]!, (id) => Number.parseInt(String(id), 10));
+      unknownIds.set(classId, ids);
+    }
+    return ids;
+  };
   const starts: number[] = [];
 
-  function appendKnown(lattice: Lattice, trieId: number, pos: number, key: string): void {
+  function appendKnown(sink: NodeSink, trieId: number, pos: number, from: number, to: number): void {
     const first = trieId >= 0 && trieId < targets.start.length ? targets.start[trieId]! : -1;
     if (first < 0) throw new TypeError(`kuromoji: no token for trie id ${trieId}`);
     const end = first + targets.count[trieId]!;
     for (let t = first; t < end; t++) {
       const id = targets.ids[t]!;
-      const left = known.getShort(id);
-      const right = known.getShort(id + 2);
-      const cost = known.getShort(id + 4);
-      lattice.append(new ViterbiNode(id, cost, pos + 1, key.length, "KNOWN", left, right, key));
+      sink(id, known.getShort(id + 4), pos + 1, to - from, true, known.getShort(id), known.getShort(id + 2), from, to);
     }
   }
 
   /** The dictionary words the text at `from` starts with, shortest first; returns how many. */
-  function appendKnownWords(lattice: Lattice, text: string, from: number, pos: number): number {
+  function appendKnownWords(sink: NodeSink, text: string, from: number, pos: number): number {
     let found = 0;
     let parent = 0;
     let i = from;
@@ -155,26 +180,25 @@ export function createLatticeBuilder(
         }
         const value = base[leaf]!;
         if (value > 0) throw new TypeError("kuromoji: trie word without a value");
-        appendKnown(lattice, -value - 1, pos, text.slice(from, i));
+        appendKnown(sink, -value - 1, pos, from, i);
         found++;
       }
     }
     return found;
   }
 
-  return function build(sentence: string): Lattice {
-    const lattice = new ViterbiLattice();
+  return function walk(sentence, sink) {
     const chars = characterStarts(sentence, starts);
     const length = chars.length;
     for (let pos = 0; pos < length; pos++) {
       const from = chars[pos]!;
-      const words = appendKnownWords(lattice, sentence, from, pos);
-      if (words < 0) return stock(sentence);
+      const words = appendKnownWords(sink, sentence, from, pos);
+      if (words < 0) return false;
       const headClass = classOf(sentence.charCodeAt(from));
       if (words === 0 || headClass.is_always_invoke === 1) {
         // The stock code keeps the key as a SurrogateAwareString (length 1) until a character is
         // appended to it; then it is a string and its length counts UTF-16 units. It appends the
-        // following characters of the same class one by one; here the run is sliced once.
+        // following characters of the same class one by one; here the run is found in one pass.
         let end = pos + 1 < length ? chars[pos + 1]! : sentence.length;
         let keyLength = 1;
         if (headClass.is_grouping === 1 && 1 < length - pos) {
@@ -185,17 +209,44 @@ export function createLatticeBuilder(
             keyLength = end - from;
           }
         }
-        const key = sentence.slice(from, end);
-        const ids = unknown.target_map[headClass.class_id]!;
+        const ids = idsOf(headClass.class_id);
         for (let j = 0; j < ids.length; j++) {
-          const id = Number.parseInt(String(ids[j]), 10);
+          const id = ids[j]!;
           const left = unknown.dictionary.getShort(id);
           const right = unknown.dictionary.getShort(id + 2);
           const cost = unknown.dictionary.getShort(id + 4);
-          lattice.append(new ViterbiNode(id, cost, pos + 1, keyLength, "UNKNOWN", left, right, key));
+          sink(id, cost, pos + 1, keyLength, false, left, right, from, end);
         }
       }
     }
+    return true;
+  };
+}
+
+/** kuromoji's ViterbiBuilder.build on the walk; `stock` is its own build, for a word ending inside a character. */
+export function createLatticeBuilder(
+  dic: LatticeDictionaries,
+  targets: TargetTable,
+  stock: (sentence: string) => Lattice,
+): (sentence: string) => Lattice {
+  const walk = createLatticeWalk(dic, targets);
+  return function build(sentence: string): Lattice {
+    const lattice = new ViterbiLattice();
+    const complete = walk(sentence, (name, cost, startPos, length, known, left, right, from, to) =>
+      lattice.append(
+        new ViterbiNode(
+          name,
+          cost,
+          startPos,
+          length,
+          known ? "KNOWN" : "UNKNOWN",
+          left,
+          right,
+          sentence.slice(from, to),
+        ),
+      ),
+    );
+    if (!complete) return stock(sentence);
     lattice.appendEos();
     return lattice;
   };

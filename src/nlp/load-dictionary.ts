@@ -7,7 +7,13 @@ import type DynamicDictionariesType from "kuromoji/src/dict/DynamicDictionaries.
 import type TokenizerType from "kuromoji/src/Tokenizer.js";
 import { type BestPath, bestPathOf } from "./best-path.js";
 import { type DictionaryCache, openDictionaryCache } from "./dictionary-cache.js";
-import { createLatticeBuilder, type LatticeDictionaries, type TargetTable } from "./lattice-builder.js";
+import {
+  createLatticeBuilder,
+  createLatticeWalk,
+  type LatticeDictionaries,
+  type TargetTable,
+} from "./lattice-builder.js";
+import { createPathSearch } from "./path-search.js";
 
 const require = createRequire(import.meta.url);
 
@@ -179,12 +185,14 @@ export async function loadDictionary(
     memoizeFeatures(dic.unknown_dictionary);
     const tokenizer = new Tokenizer(dic);
     const builder = tokenizer.viterbi_builder;
-    builder.build = createLatticeBuilder(dic as unknown as LatticeDictionaries, targets, builder.build.bind(builder));
+    const dictionaries = dic as unknown as LatticeDictionaries;
+    builder.build = createLatticeBuilder(dictionaries, targets, builder.build.bind(builder));
+    const search = createPathSearch(createLatticeWalk(dictionaries, targets), dic.connection_costs);
     const probe = tokenizer.tokenize("資格確認");
     if (probe.length === 0 || probe.some((t) => t.pos === undefined)) {
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
     }
-    return Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0]));
+    return Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0], search));
   } catch (err) {
     if (err instanceof DictionaryError) throw err;
     throw new DictionaryError(`kuromoji の辞書を組み立てられません: ${dir} (${(err as Error).name})`);
