@@ -1,6 +1,10 @@
-/** Finds every dictionary word occurring in a text in one pass (Aho–Corasick), whatever the number of words. */
+/**
+ * Finds every dictionary word occurring in a text in one pass (Aho–Corasick), whatever the number of words.
+ * The automaton steps on UTF-16 code units (a character outside the BMP is two steps): a scan reads
+ * `charCodeAt` and allocates no one-character strings, and the index it reports is the same.
+ */
 export class AhoCorasick<T> {
-  private readonly next: Map<string, number>[] = [new Map()];
+  private readonly next: Map<number, number>[] = [new Map()];
   private readonly fail: number[] = [0];
   private readonly out: T[][] = [[]];
 
@@ -8,14 +12,15 @@ export class AhoCorasick<T> {
     for (const [word, value] of entries) {
       if (word.length === 0) continue;
       let state = 0;
-      for (const ch of word) {
-        let to = this.next[state]!.get(ch);
+      for (let i = 0; i < word.length; i++) {
+        const unit = word.charCodeAt(i);
+        let to = this.next[state]!.get(unit);
         if (to === undefined) {
           to = this.next.length;
           this.next.push(new Map());
           this.fail.push(0);
           this.out.push([]);
-          this.next[state]!.set(ch, to);
+          this.next[state]!.set(unit, to);
         }
         state = to;
       }
@@ -24,10 +29,10 @@ export class AhoCorasick<T> {
     const queue: number[] = [...this.next[0]!.values()];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
-      for (const [ch, to] of this.next[state]!) {
+      for (const [unit, to] of this.next[state]!) {
         let f = this.fail[state]!;
-        while (f !== 0 && !this.next[f]!.has(ch)) f = this.fail[f]!;
-        const target = this.next[f]!.get(ch);
+        while (f !== 0 && !this.next[f]!.has(unit)) f = this.fail[f]!;
+        const target = this.next[f]!.get(unit);
         this.fail[to] = target !== undefined && target !== to ? target : 0;
         this.out[to]!.push(...this.out[this.fail[to]!]!);
         queue.push(to);
@@ -38,12 +43,16 @@ export class AhoCorasick<T> {
   /** Calls `found` with the value of each word occurring in `text` (once per occurrence) and the index just past it. */
   scan(text: string, found: (value: T, end: number) => void): void {
     let state = 0;
-    let end = 0;
-    for (const ch of text) {
-      end += ch.length;
-      while (state !== 0 && !this.next[state]!.has(ch)) state = this.fail[state]!;
-      state = this.next[state]!.get(ch) ?? 0;
-      for (const value of this.out[state]!) found(value, end);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      let to = this.next[state]!.get(unit);
+      while (to === undefined && state !== 0) {
+        state = this.fail[state]!;
+        to = this.next[state]!.get(unit);
+      }
+      state = to ?? 0;
+      const values = this.out[state]!;
+      for (let v = 0; v < values.length; v++) found(values[v]!, i + 1);
     }
   }
 }

@@ -28,7 +28,8 @@ const HAS_KANJI = /[\u4E00-\u9FFF]/;
 const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 /** Links and chat mentions (<@U123>, <!channel>, https://…) say nothing of the question. */
 const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
-const SMALL_KANA = /[ぁぃぅぇぉゃゅょゎ]/;
+/** The small kana that end no mora (ゃ in きゃ), by code: a reading never ends before one. */
+const SMALL_KANA = new Set([..."ぁぃぅぇぉゃゅょゎ"].map((kana) => kana.charCodeAt(0)));
 const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
 /** Katakana runs whose verdict is remembered (knowsRun). */
 const KNOWN_RUNS = 4_096;
@@ -204,7 +205,10 @@ export function createFeatureExtractor(
     // Readings find concepts in kana typed for kanji, in romaji and in wrong kanji (転織 → てんしょく);
     // in kanji text a short reading mostly finds homophones, so there it must be longer.
     let kanji = 0;
-    for (const ch of compact) if (HAS_KANJI.test(ch)) kanji++;
+    for (let i = 0; i < compact.length; i++) {
+      const code = compact.charCodeAt(i);
+      if (code >= 0x4e00 && code <= 0x9fff) kanji++;
+    }
     const minReading = kanji <= compact.length * 0.15 ? policy.minReadingKana : policy.minReadingKanji;
     // A reading starts where a word starts and ends on a whole mora: かんじ (漢字) is not found in
     // かんじゃ (患者), nor となん (盗難) in さぽと|なんじ.
@@ -214,7 +218,7 @@ export function createFeatureExtractor(
     // A maker's name is distinctive enough to be found by its short reading in any text (ふじつー).
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
-      if (SMALL_KANA.test(reading[end] ?? "")) return;
+      if (SMALL_KANA.has(reading.charCodeAt(end))) return;
       // Romaji is split into words as the writer hears them (kooru sentaa): there a space is no boundary.
       if (!romaji && breaks.some((b) => b > end - length && b < end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long

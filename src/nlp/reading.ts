@@ -4,31 +4,38 @@ import type { Token } from "./tokenizer.js";
 const HAS_KANJI = /[\u4E00-\u9FFF]/;
 const HIRAGANA = /[\u3041-\u309F]/;
 
-/** The vowel each hiragana ends in (き → i, ょ → o), from wanakana's romanisation. */
-const VOWEL = new Map<string, string>();
+/** The vowel each hiragana ends in (き → i, ょ → o), from wanakana's romanisation, by its code. */
+const VOWEL = new Map<number, string>();
 for (let code = 0x3041; code <= 0x3096; code++) {
-  const kana = String.fromCharCode(code);
-  const last = toRomaji(kana).slice(-1);
-  if ("aiueo".includes(last)) VOWEL.set(kana, last);
+  const last = toRomaji(String.fromCharCode(code)).slice(-1);
+  if ("aiueo".includes(last)) VOWEL.set(code, last);
 }
-/** A vowel kana that only lengthens the one before it (こう, こお, せい, りい, だあ). */
-const LENGTHENS: Readonly<Record<string, string>> = { あ: "a", い: "ie", う: "uo", え: "e", お: "o" };
+/** A vowel kana that only lengthens the one before it (こう, こお, せい, りい, だあ), by its code. */
+const LENGTHENS = new Map<number, string>(
+  [..."あいうえお"].map((kana, i) => [kana.charCodeAt(0), ["a", "ie", "uo", "e", "o"][i]!]),
+);
+const LONG_MARK = "ー".charCodeAt(0);
 
 /**
  * The reading as a key: long vowels dropped however they are written (ムコウ, mukoo, mukou → むこ;
  * コールセンター, kooru sentaa, koru senta → こるせんた). Romaji, kana and kanji meet here.
+ * (Read by code unit: the kept runs are sliced, not built a character at a time.)
  */
 export function readingKey(hiragana: string, before = ""): string {
   let out = "";
-  let prev = before.slice(-1);
-  for (const ch of hiragana) {
-    if (ch === "ー") continue;
-    const lengthens = LENGTHENS[ch];
-    if (lengthens?.includes(VOWEL.get(prev) ?? "-")) continue;
-    out += ch;
-    prev = ch;
+  let kept = 0;
+  let prev = before.length > 0 ? before.charCodeAt(before.length - 1) : -1;
+  for (let i = 0; i < hiragana.length; i++) {
+    const code = hiragana.charCodeAt(i);
+    const lengthens = LENGTHENS.get(code);
+    if (code === LONG_MARK || lengthens?.includes(VOWEL.get(prev) ?? "-")) {
+      if (i > kept) out += hiragana.slice(kept, i);
+      kept = i + 1;
+      continue;
+    }
+    prev = code;
   }
-  return out;
+  return kept === 0 ? hiragana : out + hiragana.slice(kept);
 }
 
 const tokenReading = (t: Token) =>
