@@ -17,8 +17,9 @@ interface Pattern {
   readonly reading: string;
   /** The whole message (not one clause of it): wins a tie. */
   readonly whole: boolean;
-  readonly bigrams: readonly string[];
-  readonly readingBigrams: readonly string[];
+  /** Its distinct bigrams as keys of the detector's alphabet (bigramKeys). */
+  readonly bigrams: Int32Array;
+  readonly readingBigrams: Int32Array;
 }
 
 const SHORT = 7;
@@ -79,16 +80,65 @@ function containsWithKanjiTypo(text: string, pattern: string): boolean {
   return false;
 }
 
-function bigrams(text: string): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + 1 < text.length; i++) set.add(text.slice(i, i + 2));
-  return set;
+/**
+ * Bigrams as numbers: each character the messages and their readings use has an index (1…), and a bigram
+ * is `first × width + second`; a bigram with a character no message uses is no key (0) and can match none.
+ */
+interface BigramKeys {
+  key(text: string, i: number): number;
+  readonly size: number;
+}
+
+function bigramKeys(texts: readonly string[]): BigramKeys {
+  const index = new Map<number, number>();
+  for (const text of texts)
+    for (let i = 0; i < text.length; i++)
+      if (!index.has(text.charCodeAt(i))) index.set(text.charCodeAt(i), index.size + 1);
+  const width = index.size + 1;
+  return {
+    size: width * width,
+    key(text, i) {
+      const a = index.get(text.charCodeAt(i));
+      const b = index.get(text.charCodeAt(i + 1));
+      return a === undefined || b === undefined ? 0 : a * width + b;
+    },
+  };
+}
+
+function distinctBigrams(text: string, keys: BigramKeys): Int32Array {
+  const set = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) set.add(keys.key(text, i));
+  return Int32Array.from(set);
+}
+
+/** The text's bigrams marked in a table of the alphabet's keys (only those a message can share), cleared after use. */
+class BigramMarks {
+  private readonly marks: Uint8Array;
+  private readonly touched: number[] = [];
+  constructor(private readonly keys: BigramKeys) {
+    this.marks = new Uint8Array(keys.size);
+  }
+  fill(text: string): this {
+    for (const k of this.touched) this.marks[k] = 0;
+    this.touched.length = 0;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const k = this.keys.key(text, i);
+      if (k !== 0 && this.marks[k] === 0) {
+        this.marks[k] = 1;
+        this.touched.push(k);
+      }
+    }
+    return this;
+  }
+  has(key: number): boolean {
+    return this.marks[key] === 1;
+  }
 }
 
 /** A match needs ≥ 80 % of the message, or a 45 % prefix: either keeps at least a third of its bigrams. */
-function mayMatch(patternBigrams: readonly string[], textBigrams: ReadonlySet<string>, share = 0.3): boolean {
+function mayMatch(patternBigrams: Int32Array, textBigrams: BigramMarks, share = 0.3): boolean {
   let shared = 0;
-  for (const b of patternBigrams) if (textBigrams.has(b)) shared++;
+  for (let i = 0; i < patternBigrams.length; i++) if (textBigrams.has(patternBigrams[i]!)) shared++;
   return shared >= patternBigrams.length * share;
 }
 
@@ -143,7 +193,7 @@ export interface ScreenMessageDetector {
 
 /** Recognises the guide's display texts (1-② table, 2-①) in pasted screens, typed or cut short. */
 export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: JapaneseTokenizer): ScreenMessageDetector {
-  const patterns: Pattern[] = [];
+  const found: Omit<Pattern, "bigrams" | "readingBigrams">[] = [];
   const seen = new Set<string>();
   const add = (topic: TopicId, variant: string, raw: string, whole: boolean) => {
     const text = squeeze(raw);
@@ -151,15 +201,7 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
     if (text.length < 4 || seen.has(key)) return;
     seen.add(key);
     const reading = readingOf(tokenizer.tokenize(normalizeText(raw)));
-    patterns.push({
-      topic,
-      variant,
-      text,
-      reading,
-      whole,
-      bigrams: [...bigrams(text)],
-      readingBigrams: [...bigrams(reading)],
-    });
+    found.push({ topic, variant, text, reading, whole });
   };
   for (const topic of kb.topics.values()) {
     for (const variant of topic.variants) {
@@ -170,13 +212,21 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
       }
     }
   }
+  const keys = bigramKeys(found.flatMap((p) => [p.text, p.reading]));
+  const patterns: Pattern[] = found.map((p) => ({
+    ...p,
+    bigrams: distinctBigrams(p.text, keys),
+    readingBigrams: distinctBigrams(p.reading, keys),
+  }));
+  const textMarks = new BigramMarks(keys);
+  const readingMarks = new BigramMarks(keys);
   return {
     detect(compact, reading) {
       const text = squeeze(compact);
       if (text.length < 4) return undefined;
       let winner: { p: Pattern; matched: number; similarity: number } | undefined;
-      const textBigrams = bigrams(text);
-      const readingBigrams = bigrams(reading);
+      const textBigrams = textMarks.fill(text);
+      const readingBigrams = readingMarks.fill(reading);
       for (const p of patterns) {
         const bySurface = p.text.length < SHORT || mayMatch(p.bigrams, textBigrams);
         const byReading = p.text.length >= SHORT && mayMatch(p.readingBigrams, readingBigrams, READING_SHARE);
