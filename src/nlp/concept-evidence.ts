@@ -54,8 +54,15 @@ export function addConceptEvidence(
     const e = evidence.byConcept.get(c);
     if (!e) continue;
     total += e.specificity;
-    for (const [topic, p] of e.topics) votes.set(topic, (votes.get(topic) ?? 0) + e.specificity * p);
+    const { specificity } = e;
+    // forEach, not for…of: no [key, value] array per entry on the path of every question.
+    e.topics.forEach((p, topic) => {
+      votes.set(topic, (votes.get(topic) ?? 0) + specificity * p);
+    });
   }
   if (total === 0) return;
-  for (const [topic, v] of votes) scores.set(topic, (scores.get(topic) ?? 0) + weight * (v / Math.max(1, total)));
+  const divisor = Math.max(1, total);
+  votes.forEach((v, topic) => {
+    scores.set(topic, (scores.get(topic) ?? 0) + weight * (v / divisor));
+  });
 }

@@ -60,11 +60,12 @@ const GAP = /[〜～]/u;
 
 /** Whether the parts occur in `compact` in order, each at most `maxGap` characters after the one before. */
 function hasInOrder(compact: string, parts: readonly string[], maxGap: number): boolean {
-  const [first = "", ...rest] = parts;
+  const first = parts[0] ?? "";
   for (let at = compact.indexOf(first); at >= 0; at = compact.indexOf(first, at + 1)) {
     let end = at + first.length;
     let found = true;
-    for (const part of rest) {
+    for (let p = 1; p < parts.length; p++) {
+      const part = parts[p]!;
       const next = compact.indexOf(part, end);
       if (next < 0 || next - end > maxGap) {
         found = false;
@@ -76,6 +77,57 @@ function hasInOrder(compact: string, parts: readonly string[], maxGap: number): 
   }
   return false;
 }
+
+/** Whether a break the writer typed falls strictly inside (start, end). */
+function breaksWithin(breaks: readonly number[], start: number, end: number): boolean {
+  for (let i = 0; i < breaks.length; i++) if (breaks[i]! > start && breaks[i]! < end) return true;
+  return false;
+}
+
+/**
+ * The feature keys of a family (w: words, g: reading bigrams, c: concepts), made once per word: the same
+ * words and bigrams come in question after question (bounded, then cleared).
+ */
+class FeatureKeys {
+  private readonly words = new Map<string, string>();
+  /** Reading bigrams by their first and second character's code. */
+  private readonly bigrams = new Map<number, Map<number, string>>();
+  private size = 0;
+  constructor(private readonly limit: number) {}
+  word(base: string): string {
+    let key = this.words.get(base);
+    if (key === undefined) {
+      key = `w:${base}`;
+      this.remember();
+      this.words.set(base, key);
+    }
+    return key;
+  }
+  bigram(reading: string, i: number): string {
+    const a = reading.charCodeAt(i);
+    let second = this.bigrams.get(a);
+    if (!second) {
+      second = new Map();
+      this.bigrams.set(a, second);
+    }
+    const b = reading.charCodeAt(i + 1);
+    let key = second.get(b);
+    if (key === undefined) {
+      key = `g:${reading.slice(i, i + 2)}`;
+      this.remember();
+      second.set(b, key);
+    }
+    return key;
+  }
+  private remember(): void {
+    if (++this.size <= this.limit) return;
+    this.words.clear();
+    this.bigrams.clear();
+    this.size = 1;
+  }
+}
+/** Word and bigram keys remembered (a few thousand: the vocabulary of staff questions). */
+const FEATURE_KEYS = 16_384;
 
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith("ing")) return word.slice(0, -3);
@@ -142,6 +194,16 @@ export function createFeatureExtractor(
   const isRole = (word: string) => vocabulary.notNames.some((role) => word.startsWith(role) || role.endsWith(word));
   const isDomainWord = (word: string) => domainWords.has(foldForMatching(word)) || isRole(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
+  const keys = new FeatureKeys(FEATURE_KEYS);
+  const conceptKeys = new Map<string, string>();
+  const conceptKey = (concept: string) => {
+    let key = conceptKeys.get(concept);
+    if (key === undefined) {
+      key = `c:${concept}`;
+      conceptKeys.set(concept, key);
+    }
+    return key;
+  };
   const inGuideWith = new Map(vocabulary.concepts.map((c) => [c.id, c.inGuideWith] as const));
   const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t] as const));
   const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
@@ -220,7 +282,7 @@ export function createFeatureExtractor(
       const length = term.reading?.length ?? 0;
       if (SMALL_KANA.has(reading.charCodeAt(end))) return;
       // Romaji is split into words as the writer hears them (kooru sentaa): there a space is no boundary.
-      if (!romaji && breaks.some((b) => b > end - length && b < end)) return;
+      if (!romaji && breaksWithin(breaks, end - length, end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long
       // reading counts wherever it is.
       if (!starts.has(end - length) && !(kanaOnly && length >= policy.minReadingAnywhere)) return;
@@ -309,9 +371,9 @@ export function createFeatureExtractor(
         let base = t.base;
         if (ASCII_WORD.test(base)) base = stem(base);
         if (base.length === 0 || stopwords.has(base) || /^[\s\p{P}]+$/u.test(base) || /^\d{3,}$/u.test(base)) continue;
-        add(`w:${base}`);
+        add(keys.word(base));
       }
-      for (let i = 0; i + 1 < reading.length; i++) add(`g:${reading.slice(i, i + 2)}`);
+      for (let i = 0; i + 1 < reading.length; i++) add(keys.bigram(reading, i));
       const concepts = findConcepts(
         read.text,
         folded,
@@ -328,7 +390,7 @@ export function createFeatureExtractor(
       );
       // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).
       if (namesTwoPeople(normalized, isDomainWord)) concepts.add(OTHER_PERSON);
-      for (const c of concepts) add(`c:${c}`);
+      for (const c of concepts) add(conceptKey(c));
       return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },
   };

@@ -230,11 +230,11 @@ export function createMatcher({
     for (const [i, sentence] of sentences.entries()) {
       const said = extractor.extract(sentence);
       if (i === sentences.length - 1) asked = said.concepts;
-      for (const [topic, s] of topicScores(vectorize(said))) {
-        if (topic === "none") continue;
+      topicScores(vectorize(said)).forEach((s, topic) => {
+        if (topic === "none") return;
         const scaled = s * weights.sentenceWeight;
         if (scaled > (scores.get(topic) ?? 0)) scores.set(topic, scaled);
-      }
+      });
     }
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
     for (const topic of topicsQuotingTheGuide(kb, text))
@@ -246,7 +246,9 @@ export function createMatcher({
     );
     let unanswerable = outOfGuide;
     if (outOfGuide && !screen) {
-      for (const [topic, s] of scores) if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
+      scores.forEach((s, topic) => {
+        if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
+      });
     }
     applyDistinctions(scores, features.concepts, distinctions, weights);
     // What the question asks against what each topic answers (answerability.yaml).
@@ -254,9 +256,9 @@ export function createMatcher({
       for (const ask of asks) {
         if (!asked.has(ask.concept)) continue;
         unanswerable = true;
-        for (const [topic, s] of scores) {
+        scores.forEach((s, topic) => {
           if (topic !== "none" && !ask.answeredBy.has(topic)) scores.set(topic, s * weights.unanswered);
-        }
+        });
       }
       // A topic whose subject the question never names (the call center's line without a word of calling
       // or its hours) is no answer to it.
