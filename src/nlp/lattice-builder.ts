@@ -17,9 +17,13 @@ export interface TargetTable {
   readonly count: Int32Array;
 }
 
+/** kuromoji's ByteBuffer: its bytes are read here through a DataView (getShort re-assembles and bounds-checks each). */
 interface ByteBufferLike {
-  getShort(index: number): number;
+  readonly buffer: Uint8Array;
 }
+
+/** A dictionary entry's left id, right id and cost: three little-endian int16 from its byte offset. */
+const shorts = (b: ByteBufferLike) => new DataView(b.buffer.buffer, b.buffer.byteOffset, b.buffer.byteLength);
 
 interface CharacterClass {
   readonly class_id: number;
@@ -101,8 +105,9 @@ export function createLatticeWalk(dic: LatticeDictionaries, targets: TargetTable
   const base = dic.trie.bc.getBaseBuffer();
   const check = dic.trie.bc.getCheckBuffer();
   const size = Math.min(base.length, check.length);
-  const known = dic.token_info_dictionary.dictionary;
+  const known = shorts(dic.token_info_dictionary.dictionary);
   const unknown = dic.unknown_dictionary;
+  const unknownEntries = shorts(unknown.dictionary);
   const bytes = new Uint8Array(4);
   /** A character's class by its first UTF-16 unit: all kuromoji's lookup reads (a high surrogate is DEFAULT). */
   const classes = new Map<number, CharacterClass>();
@@ -132,7 +137,17 @@ export function createLatticeWalk(dic: LatticeDictionaries, targets: TargetTable
     const end = first + targets.count[trieId]!;
     for (let t = first; t < end; t++) {
       const id = targets.ids[t]!;
-      sink(id, known.getShort(id + 4), pos + 1, to - from, true, known.getShort(id), known.getShort(id + 2), from, to);
+      sink(
+        id,
+        known.getInt16(id + 4, true),
+        pos + 1,
+        to - from,
+        true,
+        known.getInt16(id, true),
+        known.getInt16(id + 2, true),
+        from,
+        to,
+      );
     }
   }
 
@@ -212,9 +227,9 @@ export function createLatticeWalk(dic: LatticeDictionaries, targets: TargetTable
         const ids = idsOf(headClass.class_id);
         for (let j = 0; j < ids.length; j++) {
           const id = ids[j]!;
-          const left = unknown.dictionary.getShort(id);
-          const right = unknown.dictionary.getShort(id + 2);
-          const cost = unknown.dictionary.getShort(id + 4);
+          const left = unknownEntries.getInt16(id, true);
+          const right = unknownEntries.getInt16(id + 2, true);
+          const cost = unknownEntries.getInt16(id + 4, true);
           sink(id, cost, pos + 1, keyLength, false, left, right, from, end);
         }
       }
