@@ -78,6 +78,21 @@ function hasInOrder(compact: string, parts: readonly string[], maxGap: number): 
   return false;
 }
 
+/**
+ * Whether the reading from `start` to `end` is two or more words written in kanji, end to end: a kanji
+ * compound the dictionary cut in pieces (無|劫, 資|各) that reads as a term is the term mis-converted.
+ */
+function imeSlip(kanjiWords: ReadonlyMap<number, number>, start: number, end: number): boolean {
+  let words = 0;
+  for (let at = start; at < end; words++) {
+    const next = kanjiWords.get(at);
+    if (next === undefined) return false;
+    at = next;
+    if (at > end) return false;
+  }
+  return words >= 2;
+}
+
 /** Whether a break the writer typed falls strictly inside (start, end). */
 function breaksWithin(breaks: readonly number[], start: number, end: number): boolean {
   for (let i = 0; i < breaks.length; i++) if (breaks[i]! > start && breaks[i]! < end) return true;
@@ -234,6 +249,7 @@ export function createFeatureExtractor(
     starts: ReadonlySet<number>,
     ends: ReadonlySet<number>,
     breaks: readonly number[],
+    kanjiWords: ReadonlyMap<number, number>,
     kanaWords: readonly string[],
     romaji: boolean,
     kanaOnly: boolean,
@@ -290,7 +306,12 @@ export function createFeatureExtractor(
       // しかくしょ|かい) is no term there.
       if (kanji > compact.length * 0.15 && !romaji && !ends.has(end)) return;
       const least = MAKER_IDS.has(term.concept) ? policy.minReadingKana : minReading;
-      if (length >= least || (kana && term.spoken >= minReading && ends.has(end))) found.add(term.concept);
+      if (
+        length >= least ||
+        (kana && term.spoken >= minReading && ends.has(end)) ||
+        imeSlip(kanjiWords, end - length, end)
+      )
+        found.add(term.concept);
     });
     for (const term of gapTerms) if (hasInOrder(compact, term.parts, policy.maxGapChars)) found.add(term.concept);
     fuzzy.find(normalized, kanaWords, add);
@@ -359,7 +380,7 @@ export function createFeatureExtractor(
         (t, i) =>
           !t.personal || ((kanaOnly || HIRAGANA_ONLY.test(t.surface)) && !HONORIFIC.test(all[i + 1]?.surface ?? "")),
       );
-      const { reading, starts, ends, breaks } = readingWithStarts(tokens);
+      const { reading, starts, ends, breaks, kanjiWords } = readingWithStarts(tokens);
       const terms = new Map<string, number>();
       const add = (key: string, n = 1) => terms.set(key, (terms.get(key) ?? 0) + n);
       // Romaji read as kana is cut into words badly: there the reading and the concepts speak. In kana
@@ -382,6 +403,7 @@ export function createFeatureExtractor(
         starts,
         ends,
         breaks,
+        kanjiWords,
         read.kana,
         read.romaji,
         kanaOnly,

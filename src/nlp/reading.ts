@@ -3,6 +3,7 @@ import type { Token } from "./tokenizer.js";
 
 const HAS_KANJI = /[\u4E00-\u9FFF]/;
 const HIRAGANA = /[\u3041-\u309F]/;
+const ALL_KANJI = /^[\u4E00-\u9FFF]+$/u;
 
 /** The vowel each hiragana ends in (き → i, ょ → o), from wanakana's romanisation, by its code. */
 const VOWEL = new Map<number, string>();
@@ -53,11 +54,17 @@ export function readingWithStarts(tokens: readonly Token[]): {
   ends: ReadonlySet<number>;
   /** Where a space or punctuation the writer typed was (さぽーと|なんじ): no term is read across it. */
   breaks: readonly number[];
+  /**
+   * Where a word written all in kanji starts in the reading, and where it ends: two or more such words in a
+   * row that read as a term are a compound the dictionary does not know (無|劫 read むこう: an IME slip).
+   */
+  kanjiWords: ReadonlyMap<number, number>;
 } {
   let reading = "";
   const starts = new Set<number>([0]);
   const ends = new Set<number>();
   const breaks: number[] = [];
+  const kanjiWords = new Map<number, number>();
   let opens = false;
   for (const t of tokens) {
     opens ||= t.opensPiece === true;
@@ -67,8 +74,10 @@ export function readingWithStarts(tokens: readonly Token[]): {
     if (opens && reading.length > 0) breaks.push(reading.length);
     opens = false;
     starts.add(reading.length);
+    const start = reading.length;
     reading += key;
     ends.add(reading.length);
+    if (ALL_KANJI.test(t.surface)) kanjiWords.set(start, reading.length);
   }
-  return { reading, starts, ends, breaks };
+  return { reading, starts, ends, breaks, kanjiWords };
 }

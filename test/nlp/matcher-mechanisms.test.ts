@@ -538,3 +538,12 @@ it.each([
 ])("this patient only, with words between (この患者〜だけ), and the whole place (全体): %s → %s", (q, id) => {
   expect(matcher.match(q).id).toBe(id);
 });
+
+describe("a kanji compound the dictionary cuts in pieces, read as a term (an IME slip)", () => {
+  it("無劫 (無|劫, read むこう) is 無効; 向こう, one word, is not", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("結果が無劫でした").concepts]).toContain("invalid");
+    expect([...extractor.extract("向こうの窓口で聞いてください").concepts]).not.toContain("invalid");
+    expect(matcher.match("オン資の結果が無劫でした").id).toBe("1-2");
+  });
+});
