@@ -547,3 +547,13 @@ describe("a kanji compound the dictionary cuts in pieces, read as a term (an IME
     expect(matcher.match("オン資の結果が無劫でした").id).toBe("1-2");
   });
 });
+
+describe("where a procedure is done or a form is filed (answerability.yaml where-to-file)", () => {
+  it.each([
+    ["引っ越した患者さんの国保の届出はどこに出すんですか", "none"],
+    ["扶養に入る手続きってどこでするのか患者さんに聞かれた", "none"],
+    ["緊急時医療情報・資格確認機能の利用報告書はどこに提出しますか", "2-4-emergency"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
