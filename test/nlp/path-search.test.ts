@@ -41,12 +41,14 @@ const searched = (text: string) => fields(raw.bestPath(text));
 describe("the path search (kuromoji's Viterbi search without its lattice objects)", () => {
   it("finds kuromoji's path, ties included, for every line of the guide", () => {
     const guide = readFileSync(join(findProjectRoot(), "guide", "help-guide.ja.txt"), "utf8");
-    for (const line of guide.split("\n").filter((l) => l.trim().length > 0)) expect(searched(line)).toEqual(stock(line));
+    for (const line of guide.split("\n").filter((l) => l.trim().length > 0))
+      expect(searched(line)).toEqual(stock(line));
   });
 
   it("reuses its rows from a long sentence to a short one and back", () => {
     const long = "資格確認ｶｰﾄﾞリーダーの顔認証がabc019😀𠮷".repeat(40);
-    for (const text of [long, "無効", "", "😀", long.slice(0, 300), "ああ"]) expect(searched(text)).toEqual(stock(text));
+    for (const text of [long, "無効", "", "😀", long.slice(0, 300), "ああ"])
+      expect(searched(text)).toEqual(stock(text));
   });
 
   it("finds kuromoji's path for any mix of scripts", () => {
