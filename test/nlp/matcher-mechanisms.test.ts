@@ -557,3 +557,14 @@ describe("where a procedure is done or a form is filed (answerability.yaml where
     expect(matcher.match(q).id).toBe(id);
   });
 });
+
+describe("the patient at the counter is another person's only beside a word of difference (distinctions.yaml)", () => {
+  it("受付にいる患者さん全員 is everyone at the counter, not the person shown", () => {
+    expect(
+      matcher.match(
+        "朝の工事のあとからオン資端末がどこにもつながらなくなりました。受付にいる患者さん全員、資格確認ができていません。とりあえずの受付の仕方を教えてください。",
+      ).id,
+    ).toBe("2-4");
+    expect(matcher.match("画面に出た名前が受付にいる患者さんと全然違います").id).toBe("1-3");
+  });
+});
