@@ -93,6 +93,17 @@ function imeSlip(kanjiWords: ReadonlyMap<number, number>, start: number, end: nu
   return words >= 2;
 }
 
+/** A term said in the negative (持ってない, 読めへん, つながらん). */
+const NEGATIVE_TERM = /(?:ない|なく|ねぇ|ねえ|へん|ません|らん|こん|めん|せん)$/u;
+
+/**
+ * 「Xしか持ってない」 says the patient has only X: a negative term right after しか is no negative
+ * (the card was brought), so it names no concept.
+ */
+function onlyAfterShika(text: string, start: number, term: string): boolean {
+  return start >= 2 && text.startsWith("しか", start - 2) && NEGATIVE_TERM.test(term);
+}
+
 /** Whether a break the writer typed falls strictly inside (start, end). */
 function breaksWithin(breaks: readonly number[], start: number, end: number): boolean {
   for (let i = 0; i < breaks.length; i++) if (breaks[i]! > start && breaks[i]! < end) return true;
@@ -263,6 +274,7 @@ export function createFeatureExtractor(
     surfaceTerms.scan(compact, (term, end) => {
       const start = end - term.folded.length;
       if (HIRAGANA_ONLY.test(term.folded) && insideKnownWord(start)) return;
+      if (onlyAfterShika(compact, start, term.folded)) return;
       // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
       // sentence with kanji, かな is a particle (どうなるかな).
       if (
@@ -275,8 +287,9 @@ export function createFeatureExtractor(
       found.add(term.concept);
     });
     // Kana terms are found in the folded text above; the text as written adds the others.
-    surfaceTerms.scan(normalized, (term) => {
-      if (!HIRAGANA_ONLY.test(term.folded)) found.add(term.concept);
+    surfaceTerms.scan(normalized, (term, end) => {
+      if (HIRAGANA_ONLY.test(term.folded) || onlyAfterShika(normalized, end - term.folded.length, term.folded)) return;
+      found.add(term.concept);
     });
     // Latin words are cut from the script around them (Panasonicのロゴ) and from a full stop.
     asciiTerms.scan(` ${folded.replace(/[^a-z0-9'+\-. ]+/g, " ").replace(/\.(?=\s|$)/g, "")} `, add);
@@ -297,6 +310,7 @@ export function createFeatureExtractor(
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
       if (SMALL_KANA.has(reading.charCodeAt(end))) return;
+      if (onlyAfterShika(reading, end - length, term.reading ?? "")) return;
       // Romaji is split into words as the writer hears them (kooru sentaa): there a space is no boundary.
       if (!romaji && breaksWithin(breaks, end - length, end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long

@@ -568,3 +568,13 @@ describe("the patient at the counter is another person's only beside a word of d
     expect(matcher.match("画面に出た名前が受付にいる患者さんと全然違います").id).toBe("1-3");
   });
 });
+
+describe("しか with a negative says only, not not (Xしか持ってない)", () => {
+  it("a card that is the only one brought is no forgotten card", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("患者さんはマイナ保険証しか持ってきていないそうです").concepts]).not.toContain(
+      "forgot",
+    );
+    expect([...extractor.extract("患者さんはマイナ保険証を持ってきていないそうです").concepts]).toContain("forgot");
+  });
+});
