@@ -104,6 +104,14 @@ function onlyAfterShika(text: string, start: number, term: string): boolean {
   return start >= 2 && text.startsWith("しか", start - 2) && NEGATIVE_TERM.test(term);
 }
 
+/** A verb in the te-form negative right after a term (保険が変わ|ってない, 忘れ|てない): it did not happen. */
+const NEGATED_AFTER = /^っ?(?:てい?な|てへん|てません|てねぇ|とらん|てない)/u;
+
+/** Whether the term ending at `end` is a verb stem the writer negates (変わっていない, 忘れてない). */
+function negatedAfter(text: string, end: number): boolean {
+  return NEGATED_AFTER.test(text.slice(end, end + 6));
+}
+
 /** Whether a break the writer typed falls strictly inside (start, end). */
 function breaksWithin(breaks: readonly number[], start: number, end: number): boolean {
   for (let i = 0; i < breaks.length; i++) if (breaks[i]! > start && breaks[i]! < end) return true;
@@ -274,7 +282,7 @@ export function createFeatureExtractor(
     surfaceTerms.scan(compact, (term, end) => {
       const start = end - term.folded.length;
       if (HIRAGANA_ONLY.test(term.folded) && insideKnownWord(start)) return;
-      if (onlyAfterShika(compact, start, term.folded)) return;
+      if (onlyAfterShika(compact, start, term.folded) || negatedAfter(compact, end)) return;
       // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
       // sentence with kanji, かな is a particle (どうなるかな).
       if (
@@ -288,7 +296,12 @@ export function createFeatureExtractor(
     });
     // Kana terms are found in the folded text above; the text as written adds the others.
     surfaceTerms.scan(normalized, (term, end) => {
-      if (HIRAGANA_ONLY.test(term.folded) || onlyAfterShika(normalized, end - term.folded.length, term.folded)) return;
+      if (
+        HIRAGANA_ONLY.test(term.folded) ||
+        onlyAfterShika(normalized, end - term.folded.length, term.folded) ||
+        negatedAfter(normalized, end)
+      )
+        return;
       found.add(term.concept);
     });
     // Latin words are cut from the script around them (Panasonicのロゴ) and from a full stop.
@@ -310,7 +323,7 @@ export function createFeatureExtractor(
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
       if (SMALL_KANA.has(reading.charCodeAt(end))) return;
-      if (onlyAfterShika(reading, end - length, term.reading ?? "")) return;
+      if (onlyAfterShika(reading, end - length, term.reading ?? "") || negatedAfter(reading, end)) return;
       // Romaji is split into words as the writer hears them (kooru sentaa): there a space is no boundary.
       if (!romaji && breaksWithin(breaks, end - length, end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long

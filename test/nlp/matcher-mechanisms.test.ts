@@ -578,3 +578,14 @@ describe("しか with a negative says only, not not (Xしか持ってない)", (
     expect([...extractor.extract("患者さんはマイナ保険証を持ってきていないそうです").concepts]).toContain("forgot");
   });
 });
+
+describe("a term negated in the te-form after it did not happen (保険が変わっていない, 忘れてない)", () => {
+  it("names no job change and no forgotten card", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("前回から保険が変わっていないことは口頭で確認しました").concepts]).not.toContain(
+      "job-change",
+    );
+    expect([...extractor.extract("保険が変わった患者さん").concepts]).toContain("job-change");
+    expect([...extractor.extract("カードは忘れてないそうです").concepts]).not.toContain("forgot");
+  });
+});
