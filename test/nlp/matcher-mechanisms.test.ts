@@ -589,3 +589,10 @@ describe("a term negated in the te-form after it did not happen (保険が変わ
     expect([...extractor.extract("カードは忘れてないそうです").concepts]).not.toContain("forgot");
   });
 });
+
+describe("a name nobody knows is another person's (知らない〜名前)", () => {
+  it("finds the other person in 知らないおじいさんの名前", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("画面に知らないおばあさんの名前が出ました").concepts]).toContain("other-person");
+  });
+});
