@@ -596,3 +596,10 @@ describe("a name nobody knows is another person's (知らない〜名前)", () =
     expect([...extractor.extract("画面に知らないおばあさんの名前が出ました").concepts]).toContain("other-person");
   });
 });
+
+describe("1-4 answers only a question about the 高齢受給者証 share or the 限度額 category (subjects)", () => {
+  it("a mismatch of something else is none; the guide's mismatch is 1-4", () => {
+    expect(matcher.match("売上の集計が合わないんですけどどうしたら").id).toBe("none");
+    expect(matcher.match("高齢受給者証の負担割合と限度額の区分が合わない").id).toBe("1-4");
+  });
+});
