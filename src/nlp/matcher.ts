@@ -293,7 +293,14 @@ export function createMatcher({
       unanswerable,
       unknown: unknownShare(features, query),
     };
-    if (!best || best.id === "none" || best.confidence < weights.noneThreshold) {
+    // The map's confidence in the best topic, when one is fitted (below minTopicConfidence it is no answer).
+    const topicConfidence = calibration && best ? predict(calibration.topic, topicInputs(signals)) : undefined;
+    if (
+      !best ||
+      best.id === "none" ||
+      best.confidence < weights.noneThreshold ||
+      (topicConfidence !== undefined && topicConfidence < weights.minTopicConfidence)
+    ) {
       const confidence = calibration
         ? predict(calibration.none, noneInputs(signals))
         : noneConfidence(best?.confidence ?? 0, best?.id, weights.noneThreshold);
@@ -310,9 +317,7 @@ export function createMatcher({
     }
     const id = makerTopic(kb, best.id, features.concepts, ranked);
     const variant = cues.find(id, features);
-    const confidence = calibration
-      ? predict(calibration.topic, topicInputs(signals))
-      : calibrate(best.confidence, signals.second, weights.noneThreshold);
+    const confidence = topicConfidence ?? calibrate(best.confidence, signals.second, weights.noneThreshold);
     // Runners-up close to the best are offered beside it (「こちらではありませんか」), never far ones.
     // A maker's line is offered only when that maker is named (3-reader lists them all).
     const named = namedMakers(kb, features.concepts);

@@ -33,6 +33,8 @@ export interface MatchingPolicy {
   readonly sentenceWeight: number;
   /** Below this best score nothing in the guide answers the question: `none`. */
   readonly noneThreshold: number;
+  /** A topic the fitted confidence map gives less than this is more often no answer at all: `none` instead. */
+  readonly minTopicConfidence: number;
   /** A pasted screen message at or above this similarity decides the topic and variant at once. */
   readonly screenShortcut: number;
   /** Fuse.js score (0 exact … 1 anything) up to which a misspelt kana term counts as named. */
@@ -72,6 +74,7 @@ export const MATCHING_POLICY: MatchingPolicy = {
   sentenceMinChars: 8,
   sentenceWeight: 0.85,
   noneThreshold: 0.26,
+  minTopicConfidence: 0.2,
   screenShortcut: 0.8,
   fuzzyKana: 0.26,
   fuzzyKanji: 0.34,

@@ -603,3 +603,12 @@ describe("1-4 answers only a question about the 高齢受給者証 share or the 
     expect(matcher.match("高齢受給者証の負担割合と限度額の区分が合わない").id).toBe("1-4");
   });
 });
+
+describe("a topic the confidence map all but rules out is no answer (minTopicConfidence)", () => {
+  it.each([
+    "孫が代わりに来たとき、おばあちゃんのマイナ保険証で受付していいの？",
+    "マイナ保険証の人も毎月確認しなきゃいけないの？",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+});
