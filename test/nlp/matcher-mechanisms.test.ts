@@ -612,3 +612,10 @@ describe("a topic the confidence map all but rules out is no answer (minTopicCon
     expect(matcher.match(q).id).toBe("none");
   });
 });
+
+describe("the 資格確認書's own expiry is not the card's certificate (kakuninsho-expiry, out of the guide)", () => {
+  it("an expired 資格確認書 is none; an expired certificate on the card is 2-5", () => {
+    expect(matcher.match("資格確認書の期限が切れてるけど使っていいですか").id).toBe("none");
+    expect(matcher.match("マイナンバーカードの電子証明書の有効期限が切れていて読めない").id).toBe("2-5");
+  });
+});
