@@ -619,3 +619,10 @@ describe("the 資格確認書's own expiry is not the card's certificate (kakuni
     expect(matcher.match("マイナンバーカードの電子証明書の有効期限が切れていて読めない").id).toBe("2-5");
   });
 });
+
+describe("an insurer change said as the new insurance (国保に変わった, 扶養に入った)", () => {
+  it("is a job change; being someone's dependent is not", () => {
+    expect(matcher.match("先月から国保に変わった患者さん、資格確認で何も出ない").id).toBe("2-3");
+    expect(matcher.match("ご主人の扶養に入っている奥さまの区分が本人になっている").id).toBe("1-1");
+  });
+});
