@@ -209,7 +209,10 @@ export function createFeatureExtractor(
       const ascii = /^[a-z0-9 .'+-]+$/.test(folded);
       const tokens = ascii ? [] : tokenizer.tokenize(normalized);
       // A term with Latin letters (ETCカード) has a reading of its kana part only: that is another word (カード).
-      const reading = ascii || /[a-z]/.test(folded) ? undefined : readingOf(tokens);
+      // A kanji word the dictionary has no reading for (違 alone) would drop out of the reading and leave
+      // another, shorter word (本人と違 read ほんにんと): such a term is found as written only.
+      const unread = tokens.some((t) => HAS_KANJI.test(t.surface) && !/[\u3041-\u309F]/u.test(t.reading));
+      const reading = ascii || unread || /[a-z]/.test(folded) ? undefined : readingOf(tokens);
       const spoken = tokens.map((t) => t.reading).join("").length;
       compiled.push({
         concept: concept.id,

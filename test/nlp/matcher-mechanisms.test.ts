@@ -626,3 +626,12 @@ describe("an insurer change said as the new insurance (国保に変わった, �
     expect(matcher.match("ご主人の扶養に入っている奥さまの区分が本人になっている").id).toBe("1-1");
   });
 });
+
+describe("a term with a kanji the dictionary cannot read is found as written only", () => {
+  it("本人と違 / 表示が違 are not read as 本人と / 表示が (違 alone has no reading)", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("本人と家族の区分が逆です").concepts]).not.toContain("side-other-person-or-display-0");
+    expect([...extractor.extract("表示が出ました").concepts]).not.toContain("difference");
+    expect([...extractor.extract("表示が違う").concepts]).toContain("difference");
+  });
+});
