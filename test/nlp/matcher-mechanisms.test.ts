@@ -635,3 +635,9 @@ describe("a term with a kanji the dictionary cannot read is found as written onl
     expect([...extractor.extract("表示が違う").concepts]).toContain("difference");
   });
 });
+
+describe("asking to write rather than call (phone-or-form: 文章で送, 文字で問い合わせ)", () => {
+  it("is the form", () => {
+    expect(matcher.match("電話する時間がないので文章で送れる問い合わせ先はありますか").id).toBe("3-form");
+  });
+});
