@@ -36,7 +36,7 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %.
   // Overall, romaji and refusals are gated at the issue's targets; none recall and ≥ 0.8 right where the
   // matcher honestly is on questions it was never tuned on (docs/matching.md): one question short of 93 %,
-  // and 96/98 right at ≥ 0.8 (97.96 %; the fresh holdout's 2,395 such answers are right 99.2 % of the time).
+  // and 96/98 right at ≥ 0.8 (97.96 %; the fresh holdout's 2,845 such answers are right 99.2 % of the time).
   it("field holdout ≥ 95 % overall", () => {
     const r = fieldHoldout();
     expect(r.overall.total).toBe(140);
