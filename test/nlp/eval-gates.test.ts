@@ -34,9 +34,8 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   });
 
   // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %.
-  // Overall, romaji and refusals are gated at the issue's targets; none recall and ≥ 0.8 right where the
-  // matcher honestly is on questions it was never tuned on (docs/matching.md): one question short of 93 %,
-  // and 96/98 right at ≥ 0.8 (97.96 %; the fresh holdout's 2,845 such answers are right 99.2 % of the time).
+  // Overall, romaji, refusals and ≥ 0.8 right (99/101) are gated at the issue's targets; none recall where
+  // the matcher honestly is on questions it was never tuned on (docs/matching.md): one question short of 93 %.
   it("field holdout ≥ 95 % overall", () => {
     const r = fieldHoldout();
     expect(r.overall.total).toBe(140);
@@ -55,9 +54,9 @@ describe("accuracy gates (npm run eval prints the details)", () => {
     expect(rate(r.inScopeRefused), formatReport("field-holdout", r, false)).toBeLessThanOrEqual(0.03);
   });
 
-  it("field holdout: stated ≥ 0.8 is right ≥ 97 % of the time", () => {
+  it("field holdout: stated ≥ 0.8 is right ≥ 98 % of the time", () => {
     const r = fieldHoldout();
-    expect(rate(r.confident), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.97);
+    expect(rate(r.confident), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.98);
   });
 
   /** The issue's targets on a set tuning may read (its misses may be printed). */
