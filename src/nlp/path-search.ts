@@ -13,7 +13,6 @@ export interface ConnectionCostTable {
 }
 
 const NONE = -1;
-const BOS = 0;
 
 /** The best path through a sentence (no punctuation split), or undefined when the walk cannot take it. */
 export type PathSearch = (sentence: string) => PathNode[] | undefined;
@@ -96,17 +95,17 @@ export function createPathSearch(walk: LatticeWalk, costs: ConnectionCostTable):
     startPos: number,
     length: number,
     isKnown: boolean,
-    l: number,
-    r: number,
-    f: number,
-    t: number,
+    leftId: number,
+    rightId: number,
+    surfaceFrom: number,
+    surfaceTo: number,
   ): void => {
     // kuromoji files a node under its last position, start + length − 1 (a known word's length in UTF-16 units).
     const n = add(nodeName, nodeCost, startPos, startPos + length - 1);
-    left[n] = l;
-    right[n] = r;
-    from[n] = f;
-    to[n] = t;
+    left[n] = leftId;
+    right[n] = rightId;
+    from[n] = surfaceFrom;
+    to[n] = surfaceTo;
     known[n] = isKnown ? 1 : 0;
   };
 
@@ -126,29 +125,32 @@ export function createPathSearch(walk: LatticeWalk, costs: ConnectionCostTable):
     const eos = add(-1, 0, eosEnd, eosEnd);
     left[eos] = 0;
     right[eos] = 0;
+    // kuromoji declares the best predecessor once for the whole pass (`var shortest_prev_node`) and
+    // never resets it: a node whose predecessors are all unreachable takes the last one found for an
+    // earlier node. The path is the stock one only with that quirk kept.
+    let carried = NONE;
     for (let end = 1; end <= eosEnd; end++) {
       for (let n = head[end]!; n !== NONE; n = next[n]!) {
         const before = start[n]! - 1;
-        if (before < 0) continue;
+        if (before < 0 || head[before] === NONE) continue;
         let best = Number.MAX_VALUE;
-        let bestPrev = NONE;
         const row = left[n]!;
         const own = cost[n]!;
         for (let p = head[before]!; p !== NONE; p = next[p]!) {
           const c = shortest[p]! + matrix[2 + right[p]! * width + row]! + own;
           if (c < best) {
             best = c;
-            bestPrev = p;
+            carried = p;
           }
         }
-        prev[n] = bestPrev;
+        prev[n] = carried;
         shortest[n] = best;
       }
     }
     const path: PathNode[] = [];
     let n = prev[eos]!;
     if (n === NONE) return path;
-    while (n !== BOS) {
+    while (n !== bos) {
       path.push({
         name: name[n]!,
         type: known[n] === 1 ? "KNOWN" : "UNKNOWN",

@@ -47,8 +47,18 @@ describe("the path search (kuromoji's Viterbi search without its lattice objects
 
   it("reuses its rows from a long sentence to a short one and back", () => {
     const long = "資格確認ｶｰﾄﾞリーダーの顔認証がabc019😀𠮷".repeat(40);
-    for (const text of [long, "無効", "", "😀", long.slice(0, 300), "ああ"])
+    for (const text of [long, "無効", "", "😀", long.slice(0, 300), "ああ", "😀😀あ😀😀", "𠮷𠮷あ𠮷𠮷", "😀😀a😀😀"])
       expect(searched(text)).toEqual(stock(text));
+  });
+
+  it("keeps kuromoji's quirk: a node whose predecessors are all unreachable takes the last best one found", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(..."😀𠮷あaカ資。"), { maxLength: 12 }), (chars) => {
+        const text = chars.join("");
+        expect(searched(text)).toEqual(stock(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("finds kuromoji's path for any mix of scripts", () => {
