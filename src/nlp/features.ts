@@ -1,4 +1,5 @@
 import { AhoCorasick } from "./aho-corasick.js";
+import { HAS_KANJI, isKanjiCode } from "./char-classes.js";
 import { createFuzzyTerms } from "./fuzzy-terms.js";
 import type { MatchingPolicy } from "./matching-policy.js";
 import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
@@ -24,7 +25,6 @@ export interface Features {
 
 const CONTENT_POS = new Set(["名詞", "動詞", "形容詞", "副詞", "記号", "接頭詞"]);
 const ASCII_WORD = /^[a-z0-9][a-z0-9.+-]*$/;
-const HAS_KANJI = /[\u4E00-\u9FFF]/;
 const KATAKANA_ONLY = /^[\u30A1-\u30FAー\s\p{P}a-z0-9]*$/u;
 /** Links and chat mentions (<@U123>, <!channel>, https://…) say nothing of the question. */
 const MARKUP = /<[@!#][^>]*>|<?https?:\/\/[^\s>]*>?|&lt;[@!#].*?&gt;/gu;
@@ -82,7 +82,7 @@ function hasInOrder(compact: string, parts: readonly string[], maxGap: number): 
  * Whether the reading from `start` to `end` is two or more words written in kanji, end to end: a kanji
  * compound the dictionary cut in pieces (無|劫, 資|各) that reads as a term is the term mis-converted.
  */
-function imeSlip(kanjiWords: ReadonlyMap<number, number>, start: number, end: number): boolean {
+function isImeSlip(kanjiWords: ReadonlyMap<number, number>, start: number, end: number): boolean {
   let words = 0;
   for (let at = start; at < end; words++) {
     const next = kanjiWords.get(at);
@@ -93,23 +93,28 @@ function imeSlip(kanjiWords: ReadonlyMap<number, number>, start: number, end: nu
   return words >= 2;
 }
 
-/** A term said in the negative (持ってない, 読めへん, つながらん). */
-const NEGATIVE_TERM = /(?:ない|なく|ねぇ|ねえ|へん|ません|らん|こん|めん|せん)$/u;
+/** A term of having or bringing said in the negative (持ってない, 持参していない, 手元にない). */
+const NOT_HAVING = /(?:持|もって|もっと|手元|携帯|持参).*(?:ない|ねぇ|ねえ|へん|ません|らん|こん)$/u;
 
 /**
- * 「Xしか持ってない」 says the patient has only X: a negative term right after しか is no negative
- * (the card was brought), so it names no concept.
+ * 「Xしか持ってない」 says the patient has only X: a term of not having right after the particle しか
+ * (not the しか of たしか, 歯科) is no negative — the card was brought — so it names no concept.
  */
-function onlyAfterShika(text: string, start: number, term: string): boolean {
-  return start >= 2 && text.startsWith("しか", start - 2) && NEGATIVE_TERM.test(term);
+function onlyAfterShika(text: string, start: number, term: string, particleAt: (at: number) => boolean): boolean {
+  return start >= 2 && text.startsWith("しか", start - 2) && particleAt(start - 2) && NOT_HAVING.test(term);
 }
 
-/** A verb in the te-form negative right after a term (保険が変わ|ってない, 忘れ|てない): it did not happen. */
-const NEGATED_AFTER = /^っ?(?:てい?な|てへん|てません|てねぇ|とらん|てない)/u;
+/**
+ * A verb the writer negates in the te-form right after a term that ends in its stem (保険が変わ|っていない,
+ * 忘れ|てない): it did not happen. Not ってな… (資格確認書ってなに: the topic marker).
+ */
+const NEGATED_AFTER = /^っ?(?:てい?ない|ていな(?:かっ|くて)|てなかっ|てなくて|てへん|てません|てねぇ|とらん)/u;
+/** A term that ends in a verb's stem written in kana (変わ, 忘れ, 置いてき): what may be negated after it. */
+const VERB_STEM_END = /[\u3041-\u309F]$/u;
 
-/** Whether the term ending at `end` is a verb stem the writer negates (変わっていない, 忘れてない). */
-function negatedAfter(text: string, end: number): boolean {
-  return NEGATED_AFTER.test(text.slice(end, end + 6));
+/** Whether `term`, ending at `end` of `text`, is a verb stem the writer negates (変わっていない, 忘れてない). */
+function negatedAfter(text: string, end: number, term: string): boolean {
+  return VERB_STEM_END.test(term) && NEGATED_AFTER.test(text.slice(end, end + 6));
 }
 
 /** Whether a break the writer typed falls strictly inside (start, end). */
@@ -119,8 +124,10 @@ function breaksWithin(breaks: readonly number[], start: number, end: number): bo
 }
 
 /**
- * The feature keys of a family (w: words, g: reading bigrams, c: concepts), made once per word: the same
- * words and bigrams come in question after question (bounded, then cleared).
+ * The feature keys of words (w:) and reading bigrams (g:), made once: the same words and bigrams come in
+ * question after question. Only the dictionary's own words are remembered (bounded, then cleared): an
+ * unknown word — an id, a pasted code, a name the patient-data filter missed — gets its key anew and is
+ * kept nowhere.
  */
 class FeatureKeys {
   private readonly words = new Map<string, string>();
@@ -128,7 +135,8 @@ class FeatureKeys {
   private readonly bigrams = new Map<number, Map<number, string>>();
   private size = 0;
   constructor(private readonly limit: number) {}
-  word(base: string): string {
+  word(base: string, known: boolean): string {
+    if (!known) return `w:${base}`;
     let key = this.words.get(base);
     if (key === undefined) {
       key = `w:${base}`;
@@ -139,20 +147,21 @@ class FeatureKeys {
   }
   bigram(reading: string, i: number): string {
     const a = reading.charCodeAt(i);
-    let second = this.bigrams.get(a);
-    if (!second) {
-      second = new Map();
-      this.bigrams.set(a, second);
-    }
     const b = reading.charCodeAt(i + 1);
-    let key = second.get(b);
+    let key = this.bigrams.get(a)?.get(b);
     if (key === undefined) {
       key = `g:${reading.slice(i, i + 2)}`;
       this.remember();
+      let second = this.bigrams.get(a);
+      if (!second) {
+        second = new Map();
+        this.bigrams.set(a, second);
+      }
       second.set(b, key);
     }
     return key;
   }
+  /** Counts one more key, clearing both maps first when the limit is reached. */
   private remember(): void {
     if (++this.size <= this.limit) return;
     this.words.clear();
@@ -211,7 +220,7 @@ export function createFeatureExtractor(
       // A term with Latin letters (ETCカード) has a reading of its kana part only: that is another word (カード).
       // A kanji word the dictionary has no reading for (違 alone) would drop out of the reading and leave
       // another, shorter word (本人と違 read ほんにんと): such a term is found as written only.
-      const unread = tokens.some((t) => HAS_KANJI.test(t.surface) && !/[\u3041-\u309F]/u.test(t.reading));
+      const unread = tokens.some((t) => HAS_KANJI.test(t.reading));
       const reading = ascii || unread || /[a-z]/.test(folded) ? undefined : readingOf(tokens);
       const spoken = tokens.map((t) => t.reading).join("").length;
       compiled.push({
@@ -285,7 +294,11 @@ export function createFeatureExtractor(
     surfaceTerms.scan(compact, (term, end) => {
       const start = end - term.folded.length;
       if (HIRAGANA_ONLY.test(term.folded) && insideKnownWord(start)) return;
-      if (onlyAfterShika(compact, start, term.folded) || negatedAfter(compact, end)) return;
+      if (
+        onlyAfterShika(compact, start, term.folded, (at) => !insideKnownWord(at)) ||
+        negatedAfter(compact, end, term.folded)
+      )
+        return;
       // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
       // sentence with kanji, かな is a particle (どうなるかな).
       if (
@@ -301,8 +314,8 @@ export function createFeatureExtractor(
     surfaceTerms.scan(normalized, (term, end) => {
       if (
         HIRAGANA_ONLY.test(term.folded) ||
-        onlyAfterShika(normalized, end - term.folded.length, term.folded) ||
-        negatedAfter(normalized, end)
+        onlyAfterShika(normalized, end - term.folded.length, term.folded, () => true) ||
+        negatedAfter(normalized, end, term.folded)
       )
         return;
       found.add(term.concept);
@@ -312,10 +325,7 @@ export function createFeatureExtractor(
     // Readings find concepts in kana typed for kanji, in romaji and in wrong kanji (転織 → てんしょく);
     // in kanji text a short reading mostly finds homophones, so there it must be longer.
     let kanji = 0;
-    for (let i = 0; i < compact.length; i++) {
-      const code = compact.charCodeAt(i);
-      if (code >= 0x4e00 && code <= 0x9fff) kanji++;
-    }
+    for (let i = 0; i < compact.length; i++) if (isKanjiCode(compact.charCodeAt(i))) kanji++;
     const minReading = kanji <= compact.length * 0.15 ? policy.minReadingKana : policy.minReadingKanji;
     // A reading starts where a word starts and ends on a whole mora: かんじ (漢字) is not found in
     // かんじゃ (患者), nor となん (盗難) in さぽと|なんじ.
@@ -326,7 +336,11 @@ export function createFeatureExtractor(
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
       if (SMALL_KANA.has(reading.charCodeAt(end))) return;
-      if (onlyAfterShika(reading, end - length, term.reading ?? "") || negatedAfter(reading, end)) return;
+      if (
+        onlyAfterShika(reading, end - length, term.folded, (at) => starts.has(at)) ||
+        negatedAfter(reading, end, term.folded)
+      )
+        return;
       // Romaji is split into words as the writer hears them (kooru sentaa): there a space is no boundary.
       if (!romaji && breaksWithin(breaks, end - length, end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long
@@ -339,7 +353,7 @@ export function createFeatureExtractor(
       if (
         length >= least ||
         (kana && term.spoken >= minReading && ends.has(end)) ||
-        imeSlip(kanjiWords, end - length, end)
+        isImeSlip(kanjiWords, end - length, end)
       )
         found.add(term.concept);
     });
@@ -422,7 +436,7 @@ export function createFeatureExtractor(
         let base = t.base;
         if (ASCII_WORD.test(base)) base = stem(base);
         if (base.length === 0 || stopwords.has(base) || /^[\s\p{P}]+$/u.test(base) || /^\d{3,}$/u.test(base)) continue;
-        add(keys.word(base));
+        add(keys.word(base, t.known));
       }
       for (let i = 0; i + 1 < reading.length; i++) add(keys.bigram(reading, i));
       const concepts = findConcepts(

@@ -641,3 +641,12 @@ describe("asking to write rather than call (phone-or-form: 文章で送, 文字�
     expect(matcher.match("電話する時間がないので文章で送れる問い合わせ先はありますか").id).toBe("3-form");
   });
 });
+
+describe("the negation rules stay narrow (review)", () => {
+  it("ってなに is the topic marker, not a negative; しか inside たしか is no particle; しか with failing is no having", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("資格確認書ってなんですか").concepts]).toContain("kakuninsho");
+    expect([...extractor.extract("たしかがめんにえらーがでた").concepts]).toContain("operation");
+    expect([...extractor.extract("1台のパソコンでしかつながらない").concepts]).toContain("outage");
+  });
+});
