@@ -14,6 +14,7 @@ import {
 } from "../src/nlp/calibration.js";
 import { isTopicCorrect, readEvalSet, TUNING_SETS } from "../src/nlp/evaluation.js";
 import { createMatcher } from "../src/nlp/matcher.js";
+import { MATCHING_POLICY } from "../src/nlp/matching-policy.js";
 import { loadTokenizer } from "../src/nlp/tokenizer.js";
 import { loadVocabulary } from "../src/nlp/vocabulary.js";
 import { findProjectRoot } from "../src/project-root.js";
@@ -35,6 +36,8 @@ const cases = TUNING_SETS.flatMap((name) => readEvalSet(join(dir, `${name}.jsonl
 interface Row {
   readonly x: number[];
   readonly y: number;
+  /** The question is out of scope (its answer should have been none). */
+  readonly outOfScope?: boolean;
 }
 const topicRows: Row[] = [];
 const noneRows: Row[] = [];
@@ -43,7 +46,7 @@ for (const c of cases) {
   if (e.viaScreen) continue;
   const y = isTopicCorrect(c, e) ? 1 : 0;
   if (e.id === "none") noneRows.push({ x: noneInputs(e.signals), y });
-  else topicRows.push({ x: topicInputs(e.signals), y });
+  else topicRows.push({ x: topicInputs(e.signals), y, outOfScope: c.id === "none" });
 }
 
 /** Logistic regression by gradient descent on standardised inputs (L2 0.01), returned on raw inputs. */
@@ -124,3 +127,9 @@ const json = JSON.stringify(
 ).replace(/\[\s+([-\d.e,\s]+?)\s+\]/gu, (_all, inner: string) => `[${inner.trim().split(/,\s*/u).join(", ")}]`);
 writeFileSync(defaultCalibrationPath(), `${json}\n`);
 process.stdout.write(`${calibration.fitted}\n`);
+// The matcher answers none where this map gives a topic less than minTopicConfidence: what that takes.
+const gated = topicRows.filter((r) => predict(calibration.topic, r.x) < MATCHING_POLICY.minTopicConfidence);
+process.stdout.write(
+  `below minTopicConfidence (${MATCHING_POLICY.minTopicConfidence}) with this map: ${gated.length} topic answers, ` +
+    `${gated.filter((r) => r.y === 1).length} of them right, ${gated.filter((r) => r.outOfScope).length} out of scope\n`,
+);

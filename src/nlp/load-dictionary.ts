@@ -172,7 +172,11 @@ export async function loadDictionary(
     const cc = read("cc.dat.gz");
     if (cc.length < 4 || cc.length % 2 !== 0)
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
-    dic.loadConnectionCosts(new Int16Array(aligned(cc)));
+    const costs = new Int16Array(aligned(cc));
+    // The matrix is rows × columns after the two sizes: a short file would give undefined costs (NaN paths).
+    if (costs.length < 2 + Math.max(0, costs[0] ?? 0) * Math.max(0, costs[1] ?? 0))
+      throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${join(dir, "cc.dat.gz")}`);
+    dic.loadConnectionCosts(costs);
     dic.loadUnknownDictionaries(
       bytes("unk.dat.gz", true),
       bytes("unk_pos.dat.gz", true),
@@ -188,11 +192,19 @@ export async function loadDictionary(
     const dictionaries = dic as unknown as LatticeDictionaries;
     builder.build = createLatticeBuilder(dictionaries, targets, builder.build.bind(builder));
     const search = createPathSearch(createLatticeWalk(dictionaries, targets), dic.connection_costs);
-    const probe = tokenizer.tokenize("資格確認");
-    if (probe.length === 0 || probe.some((t) => t.pos === undefined)) {
+    const raw = Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0], search));
+    // Both halves are probed: kuromoji's own tokenizer and the path search the facade uses.
+    const probe = raw.tokenize("資格確認");
+    const path = raw.bestPath("資格確認");
+    if (
+      probe.length === 0 ||
+      probe.some((t) => t.pos === undefined) ||
+      path.map((n) => n.surface_form).join("") !== "資格確認" ||
+      path.some((n) => raw.format(n).pos === undefined)
+    ) {
       throw new DictionaryError(`kuromoji の辞書ファイルが壊れています: ${dir}`);
     }
-    return Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0], search));
+    return raw;
   } catch (err) {
     if (err instanceof DictionaryError) throw err;
     throw new DictionaryError(`kuromoji の辞書を組み立てられません: ${dir} (${(err as Error).name})`);

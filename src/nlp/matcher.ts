@@ -294,7 +294,8 @@ export function createMatcher({
       unknown: unknownShare(features, query),
     };
     // The map's confidence in the best topic, when one is fitted (below minTopicConfidence it is no answer).
-    const topicConfidence = calibration && best ? predict(calibration.topic, topicInputs(signals)) : undefined;
+    const topicConfidence =
+      calibration && best && best.id !== "none" ? predict(calibration.topic, topicInputs(signals)) : undefined;
     if (
       !best ||
       best.id === "none" ||

@@ -1,9 +1,6 @@
 import { toRomaji } from "wanakana";
+import { ALL_KANJI, HAS_HIRAGANA, HAS_KANJI } from "./char-classes.js";
 import type { Token } from "./tokenizer.js";
-
-const HAS_KANJI = /[\u4E00-\u9FFF]/;
-const HIRAGANA = /[\u3041-\u309F]/;
-const ALL_KANJI = /^[\u4E00-\u9FFF]+$/u;
 
 /** The vowel each hiragana ends in (き → i, ょ → o), from wanakana's romanisation, by its code. */
 const VOWEL = new Map<number, string>();
@@ -40,7 +37,7 @@ export function readingKey(hiragana: string, before = ""): string {
 }
 
 const tokenReading = (t: Token) =>
-  HIRAGANA.test(t.reading) || HAS_KANJI.test(t.surface) ? t.reading.replace(/[^\u3041-\u309Fー]/g, "") : "";
+  HAS_HIRAGANA.test(t.reading) || HAS_KANJI.test(t.surface) ? t.reading.replace(/[^\u3041-\u309Fー]/g, "") : "";
 
 /** The hiragana reading of tokens as a key (kana and kanji words only; Latin and digits have none). */
 export function readingOf(tokens: readonly Token[]): string {

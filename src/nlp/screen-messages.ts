@@ -1,4 +1,5 @@
 import type { KnowledgeBase, TopicId } from "../knowledge/schema.js";
+import { HAS_KANJI } from "./char-classes.js";
 import { normalizeText, squeeze } from "./normalize.js";
 import { readingOf } from "./reading.js";
 import type { JapaneseTokenizer } from "./tokenizer.js";
@@ -56,8 +57,6 @@ function approximateMatch(pattern: string, text: string): { best: number; atEnd:
   return { best, atEnd: prev };
 }
 
-const KANJI = /[\u4E00-\u9FFF]/;
-
 /** A short message with one kanji mis-converted by the IME (資格喪夫 for 資格喪失), never in its first two characters. */
 function containsWithKanjiTypo(text: string, pattern: string): boolean {
   if (pattern.length < 4) return false;
@@ -72,7 +71,7 @@ function containsWithKanjiTypo(text: string, pattern: string): boolean {
     for (let i = 2; i < pattern.length && diffs <= 1; i++) {
       if (candidate[i] !== pattern[i]) {
         diffs++;
-        if (!KANJI.test(pattern[i]!) || !KANJI.test(candidate[i]!)) diffs = 2;
+        if (!HAS_KANJI.test(pattern[i]!) || !HAS_KANJI.test(candidate[i]!)) diffs = 2;
       }
     }
     if (diffs === 1) return true;
