@@ -245,12 +245,14 @@ export function createMatcher({
         !(extractor.inGuideWith.get(c) ?? []).some((other) => features.concepts.has(other)),
     );
     let unanswerable = outOfGuide;
+    applyDistinctions(scores, features.concepts, distinctions, weights);
+    // After the distinctions: their boost tells the guide's situations apart, it does not bring a question
+    // the guide does not answer back into it.
     if (outOfGuide && !screen) {
       scores.forEach((s, topic) => {
         if (topic !== "none") scores.set(topic, s * weights.outOfGuide);
       });
     }
-    applyDistinctions(scores, features.concepts, distinctions, weights);
     // What the question asks against what each topic answers (answerability.yaml).
     if (!screen) {
       for (const ask of asks) {

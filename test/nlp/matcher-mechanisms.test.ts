@@ -650,3 +650,15 @@ describe("the negation rules stay narrow (review)", () => {
     expect([...extractor.extract("1台のパソコンでしかつながらない").concepts]).toContain("outage");
   });
 });
+
+describe("out of the guide after the distinctions (their boost does not bring a question back in)", () => {
+  it.each([
+    "電子証明書の更新って、受付のリーダーでやってあげられる？",
+    "別人の情報が出た件、個人情報の漏えいとして役所に報告しないといけないの？",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+  it("the situation itself is still answered", () => {
+    expect(matcher.match("別人の情報が表示されました。どうすればいいですか").id).toBe("1-3");
+  });
+});
