@@ -662,3 +662,12 @@ describe("out of the guide after the distinctions (their boost does not bring a 
     expect(matcher.match("別人の情報が表示されました。どうすればいいですか").id).toBe("1-3");
   });
 });
+
+describe("the network named is no outage; the network failing is (ネット〜落ち, 回線〜止ま)", () => {
+  it("finds an outage only with a failure after the network", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("オン資端末でインターネットを見てもいいですか").concepts]).not.toContain("outage");
+    expect([...extractor.extract("朝からネットが止まって誰も資格確認できない").concepts]).toContain("outage");
+    expect(matcher.match("朝からネットが止まって誰も資格確認できない").id).toBe("2-4");
+  });
+});
