@@ -7,7 +7,7 @@ import { namesTwoPeople, withoutPersonalData } from "./personal-spans.js";
 import { readingKey, readingOf, readingWithStarts } from "./reading.js";
 import { readRomaji } from "./romaji.js";
 import type { JapaneseTokenizer, Token } from "./tokenizer.js";
-import type { Vocabulary } from "./vocabulary.js";
+import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
 /** What the matcher compares: content words, concepts and reading bigrams, each a sparse count. */
 export interface Features {
@@ -257,10 +257,16 @@ export function createFeatureExtractor(
     compiled.flatMap((t) => (t.reading === undefined ? [] : [[t.reading, t] as const])),
   );
   // Only what the guide covers is read tolerantly: a misspelt マイナカード is no タイムカード.
+  // Cues of asks and distinctions are phrases (いらなくな, どこで手続), not words: never read tolerantly either.
+  const ruleConcepts = new Set([
+    ...vocabulary.asks.map((a) => askConceptId(a)),
+    ...vocabulary.distinctions.flatMap((d) => d.sides.map((_side, i) => sideConceptId(d, i))),
+  ]);
   const fuzzy = createFuzzyTerms(
     compiled.flatMap((t) =>
       !t.ascii &&
       !outOfGuideConcepts.has(t.concept) &&
+      !ruleConcepts.has(t.concept) &&
       (MAKER_IDS.has(t.concept) || HIRAGANA_ONLY.test(t.folded)) &&
       !HAS_KANJI.test(t.folded)
         ? [{ key: readingKey(toHiragana(t.folded)), concept: t.concept }]

@@ -671,3 +671,15 @@ describe("the network named is no outage; the network failing is (ネット〜�
     expect(matcher.match("朝からネットが止まって誰も資格確認できない").id).toBe("2-4");
   });
 });
+
+describe("whether another card is still needed (still-needed), and cues never read tolerantly", () => {
+  it("asks nothing the guide answers", () => {
+    expect(matcher.match("マイナ保険証があれば資格確認書はもういらないの？").id).toBe("none");
+  });
+  it("finds no ask by a fuzzy reading of a cue (ツナガラナクテ is no いらなくな)", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("ネットガツナガラナクテ ダレモシカクカクニンデキナイ").concepts]).not.toContain(
+      "ask-still-needed",
+    );
+  });
+});
