@@ -364,7 +364,7 @@ export function createFeatureExtractor(
         found.add(term.concept);
     });
     for (const term of gapTerms) if (hasInOrder(compact, term.parts, policy.maxGapChars)) found.add(term.concept);
-    fuzzy.find(normalized, kanaWords, add);
+    fuzzy.find(normalized, kanaWords, add, knowsRun);
     const digits = normalized.replace(/[^0-9]/g, "");
     for (const p of phoneNumbers) if (digits.includes(p.digits)) found.add(p.concept);
     return found;

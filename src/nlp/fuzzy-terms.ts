@@ -71,10 +71,20 @@ export function createFuzzyTerms(
     return hit;
   };
   return {
-    /** Concepts named approximately in `normalized` (katakana as typed) and in `kanaWords` (romaji read as kana). */
-    find(normalized: string, kanaWords: readonly string[], add: (concept: string) => void): void {
+    /**
+     * Concepts named approximately in `normalized` (katakana as typed) and in `kanaWords` (romaji read as
+     * kana). A katakana run the dictionary knows word for word (オンライン) is spelt right: it is another
+     * word, not a term misspelt (オフライン).
+     */
+    find(
+      normalized: string,
+      kanaWords: readonly string[],
+      add: (concept: string) => void,
+      isKnownRun: (run: string) => boolean = () => false,
+    ): void {
       const pieces = new Set<string>(kanaWords.filter((w) => w.length >= 4).map((w) => readingKey(w)));
       for (const m of normalized.matchAll(KATAKANA_RUN)) {
+        if (isKnownRun(m[0])) continue;
         for (const w of windows(m[0])) pieces.add(readingKey(toHiragana(w)));
       }
       for (const piece of pieces) {

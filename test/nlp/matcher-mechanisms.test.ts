@@ -683,3 +683,11 @@ describe("whether another card is still needed (still-needed), and cues never re
     );
   });
 });
+
+describe("a katakana word the dictionary knows is spelt right (オンライン is no misspelt オフライン)", () => {
+  it("is not read tolerantly as a term, while unknown misspellings still are", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("オンライン資格確認").concepts]).not.toContain("outage");
+    expect([...extractor.extract("キャノソのリーダー").concepts]).toContain("canon");
+  });
+});
