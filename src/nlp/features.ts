@@ -256,7 +256,9 @@ export function createFeatureExtractor(
   const readingTerms = new AhoCorasick(
     compiled.flatMap((t) => (t.reading === undefined ? [] : [[t.reading, t] as const])),
   );
-  // Only what the guide covers is read tolerantly: a misspelt マイナカード is no タイムカード.
+  // Only what the guide covers is read tolerantly (a misspelt マイナカード is no タイムカード), and only
+  // makers' names and words the vocabulary writes in katakana: a hiragana term one edit from an everyday
+  // word (やってる / もってる, かおにんしょう / かくにんしょ) would be found in every kana question.
   // Cues of asks and distinctions are phrases (いらなくな, どこで手続), not words: never read tolerantly either.
   const ruleConcepts = new Set([
     ...vocabulary.asks.map((a) => askConceptId(a)),
@@ -267,7 +269,7 @@ export function createFeatureExtractor(
       !t.ascii &&
       !outOfGuideConcepts.has(t.concept) &&
       !ruleConcepts.has(t.concept) &&
-      (MAKER_IDS.has(t.concept) || HIRAGANA_ONLY.test(t.folded)) &&
+      (MAKER_IDS.has(t.concept) || t.katakana) &&
       !HAS_KANJI.test(t.folded)
         ? [{ key: readingKey(toHiragana(t.folded)), concept: t.concept }]
         : [],
