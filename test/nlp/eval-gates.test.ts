@@ -34,7 +34,7 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   });
 
   // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %.
-  // Overall, romaji, refusals and ≥ 0.8 right (99/101) are gated at the issue's targets; none recall where
+  // Overall, romaji, refusals and ≥ 0.8 right (100/102) are gated at the issue's targets; none recall where
   // the matcher honestly is on questions it was never tuned on (docs/matching.md): one question short of 93 %.
   it("field holdout ≥ 95 % overall", () => {
     const r = fieldHoldout();
