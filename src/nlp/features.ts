@@ -278,6 +278,9 @@ export function createFeatureExtractor(
       .filter((t) => MAKER_IDS.has(t.concept) && HAS_KANJI.test(t.folded))
       .map((t) => ({ text: t.folded, concept: t.concept })),
     { kanaScore: policy.fuzzyKana, kanjiScore: policy.fuzzyKanji },
+    compiled
+      .filter((t) => MAKER_IDS.has(t.concept))
+      .map((t) => ({ text: t.folded.replace(/ /g, ""), concept: t.concept })),
   );
 
   function findConcepts(
@@ -366,7 +369,7 @@ export function createFeatureExtractor(
         found.add(term.concept);
     });
     for (const term of gapTerms) if (hasInOrder(compact, term.parts, policy.maxGapChars)) found.add(term.concept);
-    fuzzy.find(normalized, kanaWords, add, knowsRun);
+    fuzzy.find(normalized, kanaWords, add, knowsRun, compact);
     const digits = normalized.replace(/[^0-9]/g, "");
     for (const p of phoneNumbers) if (digits.includes(p.digits)) found.add(p.concept);
     return found;

@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { approximateMatch } from "./approximate-match.js";
 import { toHiragana } from "./normalize.js";
 import { readingKey } from "./reading.js";
 
@@ -6,6 +7,15 @@ interface Entry {
   readonly key: string;
   readonly concept: string;
 }
+
+/** A maker's name long enough to be read with one edit wherever it is (アトラス情報サービス, panasonic, fujitsu). */
+export interface LongName {
+  /** As the folded compact text writes it (lower case, no spaces). */
+  readonly text: string;
+  readonly concept: string;
+}
+/** Names this long (characters) are matched with one edit; shorter ones (canon, atlas) would find other words. */
+const LONG_NAME = 6;
 
 export interface FuzzyTermsOptions {
   /** Kana terms (key of 4+ kana) matched with up to this Fuse score (0 exact … 1 anything). */
@@ -39,7 +49,9 @@ export function createFuzzyTerms(
   kanaTerms: readonly { key: string; concept: string }[],
   kanjiNames: readonly { text: string; concept: string }[],
   options: FuzzyTermsOptions,
+  longNames: readonly LongName[] = [],
 ) {
+  const names = longNames.filter((n) => n.text.length >= LONG_NAME);
   const fuseOptions = { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.4 };
   const kana = new Fuse<Entry>(
     kanaTerms.filter((t) => t.key.length >= 4 && KANA_ONLY.test(t.key)),
@@ -72,8 +84,8 @@ export function createFuzzyTerms(
   };
   return {
     /**
-     * Concepts named approximately in `normalized` (katakana as typed) and in `kanaWords` (romaji read as
-     * kana). A katakana run the dictionary knows word for word (オンライン) is spelt right: it is another
+     * Concepts named approximately in `normalized` (katakana as typed), in `kanaWords` (romaji read as
+     * kana) and in `compact` (the folded text without spaces, for long names). A katakana run the dictionary knows word for word (オンライン) is spelt right: it is another
      * word, not a term misspelt (オフライン).
      */
     find(
@@ -81,6 +93,7 @@ export function createFuzzyTerms(
       kanaWords: readonly string[],
       add: (concept: string) => void,
       isKnownRun: (run: string) => boolean = () => false,
+      compact: string = normalized.toLowerCase().replace(/\s+/gu, ""),
     ): void {
       const pieces = new Set<string>(kanaWords.filter((w) => w.length >= 4).map((w) => readingKey(w)));
       for (const m of normalized.matchAll(KATAKANA_RUN)) {
@@ -90,6 +103,15 @@ export function createFuzzyTerms(
       for (const piece of pieces) {
         if (piece.length < 4) continue;
         for (const concept of searchKana(piece)) add(concept);
+      }
+      // A long name misspelt by one character (アトラ情報サービス, fujitu): at most one edit inside the
+      // text as the names are written (`compact`: folded, no spaces).
+      for (const name of names) {
+        if (compact.includes(name.text)) continue;
+        // One edit leaves one half of the name as written: without either half it is not there.
+        const half = name.text.length >> 1;
+        if (!compact.includes(name.text.slice(0, half)) && !compact.includes(name.text.slice(half))) continue;
+        if (approximateMatch(name.text, compact).best <= 1) add(name.concept);
       }
       for (const m of normalized.matchAll(KANJI_RUN)) {
         for (let i = 0; i + 3 <= m[0].length; i++) {

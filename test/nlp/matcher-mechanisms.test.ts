@@ -691,3 +691,13 @@ describe("a katakana word the dictionary knows is spelt right (オンライン i
     expect([...extractor.extract("キャノソのリーダー").concepts]).toContain("canon");
   });
 });
+
+describe("long maker names misspelt by one character, in any script (fujitu, アトラ情報サービス)", () => {
+  it.each([
+    ["fujitu no card reader no toiawase", "3-reader-fujitsu"],
+    ["アトラ情報サービスの電話番号おしえて", "3-reader-atlas"],
+    ["パナソニッコネクトのリーダーが動かない", "3-reader-panasonic"],
+  ])("%s → %s", (q, id) => {
+    expect(matcher.match(q).id).toBe(id);
+  });
+});
