@@ -401,7 +401,7 @@ export function createFeatureExtractor(
     const inside = new Uint8Array(compact.length + 1);
     let at = 0;
     for (const t of tokens) {
-      const surface = foldForMatching(t.surface).replace(/ /g, "");
+      const surface = t.compact;
       if (surface.length === 0) continue;
       if (compact.slice(at, at + surface.length) !== surface) return () => false;
       if (t.known) for (let i = at + 1; i < at + surface.length; i++) inside[i] = 1;

@@ -227,8 +227,8 @@ export function createMatcher({
     const sentences = sentencesOf(text);
     // What a story asks is in its last sentence; what the sentences before it say is background.
     let asked: ReadonlySet<string> = features.concepts;
-    for (const [i, sentence] of sentences.entries()) {
-      const said = extractor.extract(sentence);
+    for (let i = 0; i < sentences.length; i++) {
+      const said = extractor.extract(sentences[i]!);
       if (i === sentences.length - 1) asked = said.concepts;
       topicScores(vectorize(said)).forEach((s, topic) => {
         if (topic === "none") return;
@@ -239,11 +239,14 @@ export function createMatcher({
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
     for (const topic of topicsQuotingTheGuide(kb, text))
       scores.set(topic, (scores.get(topic) ?? 0) + weights.quotedLink);
-    const outOfGuide = [...asked].some(
-      (c) =>
+    let outOfGuide = false;
+    asked.forEach((c) => {
+      if (
         extractor.outOfGuideConcepts.has(c) &&
-        !(extractor.inGuideWith.get(c) ?? []).some((other) => features.concepts.has(other)),
-    );
+        !(extractor.inGuideWith.get(c) ?? []).some((other) => features.concepts.has(other))
+      )
+        outOfGuide = true;
+    });
     let unanswerable = outOfGuide;
     applyDistinctions(scores, features.concepts, distinctions, weights);
     // After the distinctions: their boost tells the guide's situations apart, it does not bring a question

@@ -15,6 +15,8 @@ export interface Token {
   readonly personal: boolean;
   /** The dictionary knows the word (kuromoji's KNOWN); unknown words are cut by character class only. */
   readonly known: boolean;
+  /** The surface folded for matching without spaces, as the matcher's compact text writes it (made once per word). */
+  readonly compact: string;
   /** The first word after a space or punctuation the writer typed: no word runs across that boundary. */
   readonly opensPiece?: boolean;
 }
@@ -60,6 +62,7 @@ function toToken(t: IpadicFeatures): Token {
     posDetail: t.pos_detail_1,
     personal,
     known: t.word_type === "KNOWN",
+    compact: folded.replace(/ /g, ""),
   };
 }
 
