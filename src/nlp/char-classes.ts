@@ -6,6 +6,8 @@ export const HAS_KANJI = /[\u4E00-\u9FFF]/u;
 /** Written in kanji only. */
 export const ALL_KANJI = /^[\u4E00-\u9FFF]+$/u;
 export const HAS_HIRAGANA = /[\u3041-\u309F]/u;
+/** Written in hiragana only, long marks allowed (a kana term, a reading key, a "name" found in hiragana). */
+export const HIRAGANA_ONLY = /^[\u3041-\u309Fー]+$/u;
 
 /** Whether a UTF-16 code unit is a kanji (for loops that read charCodeAt). */
 export function isKanjiCode(code: number): boolean {

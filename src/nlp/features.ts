@@ -1,5 +1,5 @@
 import { AhoCorasick } from "./aho-corasick.js";
-import { HAS_KANJI, isKanjiCode } from "./char-classes.js";
+import { HAS_KANJI, HIRAGANA_ONLY, isKanjiCode } from "./char-classes.js";
 import { createFuzzyTerms } from "./fuzzy-terms.js";
 import type { MatchingPolicy } from "./matching-policy.js";
 import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
@@ -33,8 +33,6 @@ const SMALL_KANA = new Set([..."ぁぃぅぇぉゃゅょゎ"].map((kana) => kana
 const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
 /** Katakana runs whose verdict is remembered (knowsRun). */
 const KNOWN_RUNS = 4_096;
-/** Written in hiragana only (a kana term, a "name" the dictionary found in hiragana). */
-const HIRAGANA_ONLY = /^[\u3041-\u309Fー]+$/u;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
@@ -124,7 +122,7 @@ function breaksWithin(breaks: readonly number[], start: number, end: number): bo
 }
 
 /**
- * The feature keys of words (w:) and reading bigrams (g:), made once: the same words and bigrams come in
+ * The feature keys of words (w:), reading bigrams (g:) and concepts (c:), made once: the same words and bigrams come in
  * question after question. Only the dictionary's own words are remembered (bounded, then cleared): an
  * unknown word — an id, a pasted code, a name the patient-data filter missed — gets its key anew and is
  * kept nowhere.
@@ -133,8 +131,18 @@ class FeatureKeys {
   private readonly words = new Map<string, string>();
   /** Reading bigrams by their first and second character's code. */
   private readonly bigrams = new Map<number, Map<number, string>>();
+  /** The vocabulary's concepts: a fixed set, never cleared. */
+  private readonly concepts = new Map<string, string>();
   private size = 0;
   constructor(private readonly limit: number) {}
+  concept(id: string): string {
+    let key = this.concepts.get(id);
+    if (key === undefined) {
+      key = `c:${id}`;
+      this.concepts.set(id, key);
+    }
+    return key;
+  }
   word(base: string, known: boolean): string {
     if (!known) return `w:${base}`;
     let key = this.words.get(base);
@@ -241,15 +249,6 @@ export function createFeatureExtractor(
   const isDomainWord = (word: string) => domainWords.has(foldForMatching(word)) || isRole(word);
   const outOfGuideConcepts = new Set(vocabulary.concepts.filter((c) => c.outOfGuide).map((c) => c.id));
   const keys = new FeatureKeys(FEATURE_KEYS);
-  const conceptKeys = new Map<string, string>();
-  const conceptKey = (concept: string) => {
-    let key = conceptKeys.get(concept);
-    if (key === undefined) {
-      key = `c:${concept}`;
-      conceptKeys.set(concept, key);
-    }
-    return key;
-  };
   const inGuideWith = new Map(vocabulary.concepts.map((c) => [c.id, c.inGuideWith] as const));
   const surfaceTerms = new AhoCorasick(compiled.filter((t) => !t.ascii).map((t) => [t.folded, t] as const));
   const asciiTerms = new AhoCorasick(compiled.filter((t) => t.ascii).map((t) => [` ${t.folded} `, t.concept] as const));
@@ -467,7 +466,7 @@ export function createFeatureExtractor(
       );
       // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).
       if (namesTwoPeople(normalized, isDomainWord)) concepts.add(OTHER_PERSON);
-      for (const c of concepts) add(conceptKey(c));
+      for (const c of concepts) add(keys.concept(c));
       return { terms, concepts, folded, compact, reading, romaji: read.romaji };
     },
   };

@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { approximateMatch } from "./approximate-match.js";
+import { ALL_KANJI, HIRAGANA_ONLY } from "./char-classes.js";
 import { toHiragana } from "./normalize.js";
 import { readingKey } from "./reading.js";
 
@@ -27,8 +28,6 @@ export interface FuzzyTermsOptions {
 const CACHE_SIZE = 10_000;
 const KATAKANA_RUN = /[\u30A1-\u30FAー]{3,}/gu;
 const KANJI_RUN = /[\u4E00-\u9FFF]{3,}/gu;
-const KANA_ONLY = /^[\u3041-\u309Fー]+$/u;
-const KANJI_ONLY = /^[\u4E00-\u9FFF]+$/u;
 
 /** A long katakana run holds several words (キャノソリーダー): its first and last 4–6 characters are tried too. */
 function windows(run: string): string[] {
@@ -54,12 +53,12 @@ export function createFuzzyTerms(
   const names = longNames.filter((n) => n.text.length >= LONG_NAME);
   const fuseOptions = { keys: ["key"], includeScore: true, ignoreLocation: true, threshold: 0.4 };
   const kana = new Fuse<Entry>(
-    kanaTerms.filter((t) => t.key.length >= 4 && KANA_ONLY.test(t.key)),
+    kanaTerms.filter((t) => t.key.length >= 4 && HIRAGANA_ONLY.test(t.key)),
     fuseOptions,
   );
   const kanji = new Fuse<Entry>(
     kanjiNames
-      .filter((t) => t.text.length >= 3 && KANJI_ONLY.test(t.text))
+      .filter((t) => t.text.length >= 3 && ALL_KANJI.test(t.text))
       .map((t) => ({ key: t.text, concept: t.concept })),
     fuseOptions,
   );
@@ -85,15 +84,16 @@ export function createFuzzyTerms(
   return {
     /**
      * Concepts named approximately in `normalized` (katakana as typed), in `kanaWords` (romaji read as
-     * kana) and in `compact` (the folded text without spaces, for long names). A katakana run the dictionary knows word for word (オンライン) is spelt right: it is another
-     * word, not a term misspelt (オフライン).
+     * kana) and in `compact` (the folded text without spaces, for long names). A katakana run the
+     * dictionary knows word for word (`isKnownRun`: オンライン) is spelt right: it is another word, not a
+     * term misspelt (オフライン).
      */
     find(
       normalized: string,
       kanaWords: readonly string[],
       add: (concept: string) => void,
-      isKnownRun: (run: string) => boolean = () => false,
-      compact: string = normalized.toLowerCase().replace(/\s+/gu, ""),
+      isKnownRun: (run: string) => boolean,
+      compact: string,
     ): void {
       const pieces = new Set<string>(kanaWords.filter((w) => w.length >= 4).map((w) => readingKey(w)));
       for (const m of normalized.matchAll(KATAKANA_RUN)) {

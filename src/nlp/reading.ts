@@ -70,8 +70,8 @@ export function readingWithStarts(tokens: readonly Token[]): {
     if (key.length === 0) continue;
     if (opens && reading.length > 0) breaks.push(reading.length);
     opens = false;
-    starts.add(reading.length);
     const start = reading.length;
+    starts.add(start);
     reading += key;
     ends.add(reading.length);
     if (ALL_KANJI.test(t.surface)) kanjiWords.set(start, reading.length);
