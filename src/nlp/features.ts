@@ -52,6 +52,11 @@ interface CompiledTerm {
 interface GapTerm {
   readonly concept: string;
   readonly parts: readonly string[];
+  /**
+   * The parts' reading keys (いつ〜反映 → いつ, はんえ), found in text typed in kana or romaji; none when a part
+   * has no reading of its own: a kanji cut from its word (届 of 届く reads とどけ alone, 違 has none).
+   */
+  readonly readings: readonly string[] | undefined;
 }
 /** What separates a gap term's parts in the vocabulary (〜 or ～). */
 const GAP = /[〜～]/u;
@@ -75,6 +80,18 @@ function hasInOrder(compact: string, parts: readonly string[], maxGap: number): 
   }
   return false;
 }
+
+/**
+ * A gap term's part as a reading key, or undefined when the part has none of its own: a part ending in a
+ * kanji the dictionary cuts from the rest, or one lone kanji (届 of 届く, read とどけ), or a kanji unread.
+ */
+function partReading(tokens: readonly Token[], part: string): string | undefined {
+  if (ENDS_IN_KANJI.test(part) && (tokens.length > 1 || [...part].length === 1)) return undefined;
+  if (tokens.some((t) => HAS_KANJI.test(t.reading))) return undefined;
+  const key = readingOf(tokens);
+  return key.length >= 2 ? key : undefined;
+}
+const ENDS_IN_KANJI = /\p{sc=Han}$/u;
 
 /**
  * Whether the reading from `start` to `end` is two or more words written in kanji, end to end: a kanji
@@ -206,8 +223,16 @@ export function createFeatureExtractor(
   for (const concept of vocabulary.concepts) {
     for (const term of concept.terms) {
       if (GAP.test(term)) {
-        const parts = term.split(GAP).map((part) => foldForMatching(normalizeText(part)).replace(/ /g, ""));
-        if (parts.every((part) => part.length > 0)) gapTerms.push({ concept: concept.id, parts });
+        const raw = term.split(GAP).map((part) => normalizeText(part));
+        const parts = raw.map((part) => foldForMatching(part).replace(/ /g, ""));
+        if (parts.every((part) => part.length > 0)) {
+          const readings = raw.map((part) => partReading(tokenizer.tokenize(part), part));
+          gapTerms.push({
+            concept: concept.id,
+            parts,
+            readings: readings.every((r) => r !== undefined) ? (readings as string[]) : undefined,
+          });
+        }
         continue;
       }
       const normalized = normalizeText(term);
@@ -367,7 +392,14 @@ export function createFeatureExtractor(
       )
         found.add(term.concept);
     });
-    for (const term of gapTerms) if (hasInOrder(compact, term.parts, policy.maxGapChars)) found.add(term.concept);
+    // In text typed in kana or romaji the parts are found by their reading too (かいじょ…でき for 解除〜でき).
+    const kanaText = romaji || kanji <= compact.length * 0.15;
+    for (const term of gapTerms)
+      if (
+        hasInOrder(compact, term.parts, policy.maxGapChars) ||
+        (kanaText && term.readings !== undefined && hasInOrder(reading, term.readings, policy.maxGapChars))
+      )
+        found.add(term.concept);
     fuzzy.find(normalized, kanaWords, add, knowsRun, compact);
     const digits = normalized.replace(/[^0-9]/g, "");
     for (const p of phoneNumbers) if (digits.includes(p.digits)) found.add(p.concept);

@@ -701,3 +701,28 @@ describe("long maker names misspelt by one character, in any script (fujitu, ア
     expect(matcher.match(q).id).toBe(id);
   });
 });
+
+describe("a cue in parts typed in kana or romaji (解除〜でき as かいじょ…でき)", () => {
+  it("is found by the parts' readings in kana text, not in text with kanji nor from a part's wrong reading", async () => {
+    const extractor = await featureExtractor();
+    const cancels = (text: string) => extractor.extract(text).concepts.has("ask-how-to-cancel");
+    expect(cancels("ほけんしょうりようのとうろくって かいじょ あとからでもできますか")).toBe(true);
+    expect(cancels("hokenshou riyou no touroku tte kaijo ato kara demo dekimasu ka")).toBe(true);
+    // Text with kanji: only the parts as written count (解除 is not written here).
+    expect(cancels("保険証利用の登録っていつ開場ですか、予約できますか")).toBe(false);
+    // いつ〜届: 届 of 届く reads とどけ alone, so in kana text the cue is not read (no false とどけ).
+    const arrives = (text: string) => extractor.extract(text).concepts.has("ask-when-arrives");
+    expect(arrives("しかくかくにんしょ いつ とどけでればいいの")).toBe(false);
+  });
+});
+
+describe("asks of kinds sets AL–AT showed (answerability.yaml, fifth round)", () => {
+  it.each([
+    "高齢受給者証の負担割合って券面のどこに書いてありますか",
+    "資格確認の端末で職員が私用のメールを見てもいいですか、目的外の利用になりますか",
+    "患者さんのお母さんが代理でカードだけ持ってきました、それで受付していい？",
+    "マイナンバーカードの顔写真が古くて本人か分かりにくい",
+  ])("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+});
