@@ -16,6 +16,9 @@ import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 export type MatcherWeights = MatchingPolicy;
 export const DEFAULT_WEIGHTS: MatcherWeights = MATCHING_POLICY;
 
+/** A sentence the writer ended as a question (sentencesOf cuts after these marks). */
+const QUESTION_END = /[？?]$/u;
+
 /** A feature of the examples: its idf and the examples holding it (their indexes and weights). */
 interface IndexedTerm {
   readonly idf: number;
@@ -200,6 +203,12 @@ export function createMatcher({
     return sentences.length >= 2 ? sentences : [];
   }
 
+  /** The index of the last sentence that ends in a question mark (-1 when none does). */
+  function lastQuestion(sentences: readonly string[]): number {
+    for (let i = sentences.length - 1; i >= 0; i--) if (QUESTION_END.test(sentences[i]!)) return i;
+    return -1;
+  }
+
   /** Share of a question's word weight (w: features) that no example has. */
   function unknownShare(features: Features, query: Vector): number {
     let all = 0;
@@ -225,11 +234,15 @@ export function createMatcher({
     const scores = topicScores(query);
     // A story of several sentences: the sentence that says what happened is not drowned by the rest.
     const sentences = sentencesOf(text);
-    // What a story asks is in its last sentence; what the sentences before it say is background.
+    // What a story asks is in its last sentence, and in the last one the writer ended with a question mark
+    // when a remark follows it (…解除できる？患者さんに聞かれた); the sentences before are background.
+    const question = lastQuestion(sentences);
     let asked: ReadonlySet<string> = features.concepts;
+    let questioned: ReadonlySet<string> | undefined;
     for (let i = 0; i < sentences.length; i++) {
       const said = extractor.extract(sentences[i]!);
-      if (i === sentences.length - 1) asked = said.concepts;
+      if (i === question && i < sentences.length - 1) questioned = said.concepts;
+      if (i === sentences.length - 1) asked = questioned ? new Set([...questioned, ...said.concepts]) : said.concepts;
       topicScores(vectorize(said)).forEach((s, topic) => {
         if (topic === "none") return;
         const scaled = s * weights.sentenceWeight;

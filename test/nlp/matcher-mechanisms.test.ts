@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load-knowledge.js";
+import { buildMatcher } from "../../src/nlp/create-matcher.js";
 import { createFeatureExtractor } from "../../src/nlp/features.js";
 import type { Matcher } from "../../src/nlp/match-result.js";
 import { createMatcher } from "../../src/nlp/matcher.js";
@@ -713,6 +714,20 @@ describe("a cue in parts typed in kana or romaji (解除〜でき as かいじ�
     // いつ〜届: 届 of 届く reads とどけ alone, so in kana text the cue is not read (no false とどけ).
     const arrives = (text: string) => extractor.extract(text).concepts.has("ask-when-arrives");
     expect(arrives("しかくかくにんしょ いつ とどけでればいいの")).toBe(false);
+  });
+});
+
+describe("a story's question followed by a remark", () => {
+  it("the ask of the last sentence ended with a question mark counts when a remark follows it", async () => {
+    const loaded = loadKnowledge();
+    if (!loaded.ok) throw new Error(loaded.message);
+    const explaining = await buildMatcher(loaded.kb);
+    const asked = (q: string) => explaining.explain(q).signals.unanswerable;
+    const question = "受付で患者さんがマイナ保険証の利用登録をしていきました。この登録ってあとから解除できますか？";
+    expect(asked(question)).toBe(true);
+    expect(asked(`${question}窓口でいきなり聞かれて困っています。`)).toBe(true);
+    // Without the question mark the remark is the last sentence and no ask is read from the one before.
+    expect(asked(`${question.replace("？", "。")}窓口でいきなり聞かれて困っています。`)).toBe(false);
   });
 });
 
