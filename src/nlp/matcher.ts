@@ -229,7 +229,7 @@ export function createMatcher({
   function explain(text: string): ExplainedMatch {
     const features = extractor.extract(text);
     const concepts = [...features.concepts];
-    const screen = screens.detect(features.compact, features.reading);
+    const detected = screens.detect(features.compact, features.reading);
     const query = vectorize(features);
     const scores = topicScores(query);
     // A story of several sentences: the sentence that says what happened is not drowned by the rest.
@@ -252,6 +252,10 @@ export function createMatcher({
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
     for (const topic of topicsQuotingTheGuide(kb, text))
       scores.set(topic, (scores.get(topic) ?? 0) + weights.quotedLink);
+    // A pasted screen message decides its topic unless the question asks what that topic does not answer
+    // (「該当資格なし」の原因…どっちで手続きすれば): then it is scored like any question, asks and all.
+    const screen =
+      detected && !asks.some((a) => asked.has(a.concept) && !a.answeredBy.has(detected.topic)) ? detected : undefined;
     let outOfGuide = false;
     asked.forEach((c) => {
       if (

@@ -741,3 +741,12 @@ describe("asks of kinds sets AL–AT showed (answerability.yaml, fifth round)", 
     expect(matcher.match(q).id).toBe("none");
   });
 });
+
+describe("a pasted screen message and a question beyond its topic", () => {
+  it("the message decides its topic, unless the question asks what that topic does not answer", () => {
+    expect(matcher.match("「該当資格なし」と表示されました。どうすればいいですか").id).toBe("1-2");
+    expect(
+      matcher.match("「該当資格なし」と表示されました。患者さんは市役所と勤め先のどちらで手続きするんですか").id,
+    ).toBe("none");
+  });
+});
