@@ -267,6 +267,19 @@ export function createFeatureExtractor(
       });
     }
   }
+  /** Gap terms by their first part (and by the first part's reading), as indexes into gapTerms. */
+  const gapsByFirst = new Map<string, number[]>();
+  const gapReadingsByFirst = new Map<string, number[]>();
+  const group = (groups: Map<string, number[]>, first: string, i: number) => {
+    const list = groups.get(first);
+    if (list) list.push(i);
+    else groups.set(first, [i]);
+  };
+  gapTerms.forEach((term, i) => {
+    group(gapsByFirst, term.parts[0]!, i);
+    if (term.readings) group(gapReadingsByFirst, term.readings[0]!, i);
+  });
+  const gapHits = new Uint8Array(gapTerms.length);
   const domainWords = new Set(compiled.filter((t) => !t.ascii).map((t) => t.folded));
   // A word before さん/様 that names a role (常連さん, 薬剤師さん, 皆さん), not a person: the honorific's word
   // is found whole or as the tail of a role (the name pattern takes at most three kanji: 看護師長 → 護師長).
@@ -393,13 +406,20 @@ export function createFeatureExtractor(
         found.add(term.concept);
     });
     // In text typed in kana or romaji the parts are found by their reading too (かいじょ…でき for 解除〜でき).
+    // Terms sharing a first part (ネット〜落ち, ネット〜止ま …) are tried only when that part is in the text;
+    // the concepts are added in the vocabulary's order all the same.
     const kanaText = romaji || kanji <= compact.length * 0.15;
-    for (const term of gapTerms)
-      if (
-        hasInOrder(compact, term.parts, policy.maxGapChars) ||
-        (kanaText && term.readings !== undefined && hasInOrder(reading, term.readings, policy.maxGapChars))
-      )
-        found.add(term.concept);
+    gapHits.fill(0);
+    gapsByFirst.forEach((indexes, first) => {
+      if (!compact.includes(first)) return;
+      for (const i of indexes) if (hasInOrder(compact, gapTerms[i]!.parts, policy.maxGapChars)) gapHits[i] = 1;
+    });
+    if (kanaText)
+      gapReadingsByFirst.forEach((indexes, first) => {
+        if (!reading.includes(first)) return;
+        for (const i of indexes) if (hasInOrder(reading, gapTerms[i]!.readings!, policy.maxGapChars)) gapHits[i] = 1;
+      });
+    for (let i = 0; i < gapTerms.length; i++) if (gapHits[i] === 1) found.add(gapTerms[i]!.concept);
     fuzzy.find(normalized, kanaWords, add, knowsRun, compact);
     const digits = normalized.replace(/[^0-9]/g, "");
     for (const p of phoneNumbers) if (digits.includes(p.digits)) found.add(p.concept);
