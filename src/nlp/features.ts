@@ -132,6 +132,20 @@ function negatedAfter(text: string, end: number, term: string): boolean {
   return VERB_STEM_END.test(term) && NEGATED_AFTER.test(text.slice(end, end + 6));
 }
 
+/**
+ * A one-symbol term (the slash of 記号/番号) between two Latin letters is part of a unit or a word
+ * (mg/kg, km/h, and/or), not the symbol the guide speaks of.
+ */
+function symbolInLatinWord(text: string, start: number, end: number): boolean {
+  return (
+    end - start === 1 &&
+    !/[\p{L}\p{N}]/u.test(text[start]!) &&
+    LATIN.test(text[start - 1] ?? "") &&
+    LATIN.test(text[end] ?? "")
+  );
+}
+const LATIN = /^[A-Za-z]$/;
+
 /** Whether a break the writer typed falls strictly inside (start, end). */
 function breaksWithin(breaks: readonly number[], start: number, end: number): boolean {
   for (let i = 0; i < breaks.length; i++) if (breaks[i]! > start && breaks[i]! < end) return true;
@@ -347,6 +361,7 @@ export function createFeatureExtractor(
         negatedAfter(compact, end, term.folded)
       )
         return;
+      if (symbolInLatinWord(compact, start, end)) return;
       // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
       // sentence with kanji, かな is a particle (どうなるかな).
       if (
@@ -362,6 +377,7 @@ export function createFeatureExtractor(
     surfaceTerms.scan(normalized, (term, end) => {
       if (
         HIRAGANA_ONLY.test(term.folded) ||
+        symbolInLatinWord(normalized, end - term.folded.length, end) ||
         onlyAfterShika(normalized, end - term.folded.length, term.folded, () => true) ||
         negatedAfter(normalized, end, term.folded)
       )

@@ -750,3 +750,20 @@ describe("a pasted screen message and a question beyond its topic", () => {
     ).toBe("none");
   });
 });
+
+describe("symbols and chips (sets AU, AV)", () => {
+  it("a slash inside a Latin unit (mg/kg) is no slash in the 記号・番号; one beside kana or digits still is", async () => {
+    const extractor = await featureExtractor();
+    const oddChar = (text: string) => extractor.extract(text).concepts.has("odd-char");
+    expect(oddChar("小児の用量は5mg/kgで計算します")).toBe(false);
+    expect(oddChar("記号に/が入って表示されています")).toBe(true);
+    expect(oddChar("番号が１２/３４と出ます")).toBe(true);
+  });
+
+  it("a chip or a card broken off at the corner is a broken card; missing characters are the display", async () => {
+    const extractor = await featureExtractor();
+    const concepts = (text: string) => extractor.extract(text).concepts;
+    expect(concepts("カードのICの部分が欠けています").has("card-broken")).toBe(true);
+    expect(concepts("氏名の漢字が欠けて表示される").has("card-broken")).toBe(false);
+  });
+});
