@@ -74,7 +74,7 @@ export const MATCHING_POLICY: MatchingPolicy = {
   sentenceMinChars: 8,
   sentenceWeight: 0.85,
   noneThreshold: 0.26,
-  minTopicConfidence: 0.2,
+  minTopicConfidence: 0.22,
   screenShortcut: 0.8,
   fuzzyKana: 0.26,
   fuzzyKanji: 0.34,
