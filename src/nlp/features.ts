@@ -83,13 +83,14 @@ function hasInOrder(compact: string, parts: readonly string[], maxGap: number): 
 
 /**
  * A gap term's part as a reading key, or undefined when the part has none of its own: a part ending in a
- * kanji the dictionary cuts from the rest, or one lone kanji (届 of 届く, read とどけ), or a kanji unread.
+ * kanji the dictionary cuts from the rest, or one lone kanji (届 of 届く, read とどけ), or a kanji unread;
+ * nor when a part with kanji reads in two kana (死ん しん, 落ち おち): in kana text those are everywhere.
  */
 function partReading(tokens: readonly Token[], part: string): string | undefined {
   if (ENDS_IN_KANJI.test(part) && (tokens.length > 1 || [...part].length === 1)) return undefined;
   if (tokens.some((t) => HAS_KANJI.test(t.reading))) return undefined;
   const key = readingOf(tokens);
-  return key.length >= 2 ? key : undefined;
+  return key.length >= (HAS_KANJI.test(part) ? 3 : 2) ? key : undefined;
 }
 const ENDS_IN_KANJI = /\p{sc=Han}$/u;
 
