@@ -8,6 +8,7 @@ describe("patient data out of the matcher's text", () => {
     ["田中くんのカードが読めない", "田中"],
     ["佐藤 花子さんが保険証を忘れた", "佐藤 花子"],
     ["鈴木様の結果が無効", "鈴木"],
+    ["画面には「高木」さんと出ました", "高木"],
   ])("%s: the name before the honorific goes", (text, name) => {
     expect(withoutPersonalData(text, none)).not.toContain(name);
   });
@@ -34,6 +35,7 @@ describe("two different people named", () => {
     "受付の患者：サトウ ユミ（女）／照会結果：サトウ ユウジ 男 S50.1.1",
     "受付は 中村 一郎さん（S50.1.1生）、結果は 中村 花子さん（S52.2.2生）",
     "受付は 小西 さくら ちゃん（R3.1.1生）、画面は「コニシ タケシ S50.5.5生」",
+    "来たのは森本様なのに、照会すると「大川」さんになる",
   ])("%s: another person's data", (text) => {
     expect(namesTwoPeople(text, none)).toBe(true);
   });
