@@ -49,7 +49,8 @@ const DATE = new RegExp(
   ].join("|"),
   "gu",
 );
-const HONORED_NAME = new RegExp(`(${NAME})(?=${HONORIFIC})`, "gu");
+/** A name before an honorific, also quoted from a screen before it (「佐藤一郎」さん, 『タナカ ハナコ』様). */
+const HONORED_NAME = new RegExp(`(${NAME})(?=[」』”"]?${HONORIFIC})`, "gu");
 // 氏名: 山田 太郎 / 名前は ヤマダ / フリガナ やまだ たろう (but not 氏名が表示されない)
 const LABELLED_NAME = new RegExp(
   `((?:氏名|名前|フリガナ|カナ氏名|被保険者名|患者名)(?:は|:|\\s)+)([${HAN}${KATA}${HIRA}]{1,8}(?:[ 　][${HAN}${KATA}${HIRA}]{1,8})?)`,

@@ -15,6 +15,12 @@ const replaced: [string, string, string][] = [
   ["氏名: 山田 太郎 生年月日 S50.1.2", "氏名: [氏名] 生年月日 [生年月日]", "a pasted screen"],
   ["フリガナ ヤマダ タロウ", "フリガナ [氏名]", "フリガナ"],
   ["佐藤氏より", "[氏名]氏より", "氏 as an honorific"],
+  [
+    "結果が「佐藤一郎」さんになってます",
+    "結果が「[氏名]」さんになってます",
+    "a name quoted from the screen before さん",
+  ],
+  ["画面は『タナカ ハナコ』様", "画面は『[氏名]』様", "a quoted katakana name before 様"],
   ["東京都港区芝公園1-2-3の患者", "[住所]の患者", "an address from the prefecture"],
   ["横浜市中区山下町1-2に住む", "[住所]に住む", "an address from the city"],
   ["住所は梅田一丁目", "住所は[住所]", "a labelled address"],
