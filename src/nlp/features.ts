@@ -252,7 +252,9 @@ export function createFeatureExtractor(
       }
       const normalized = normalizeText(term);
       const folded = foldForMatching(normalized);
-      if (folded.length === 0) {
+      // A term of symbols (●, /) is found as written; so is a number with a symbol (10%): folded it would be
+      // the bare number, found in 10分 and 20人.
+      if (folded.length === 0 || (/^[0-9]+$/.test(folded) && folded !== normalized.toLowerCase())) {
         compiled.push({
           concept: concept.id,
           folded: normalized.toLowerCase(),

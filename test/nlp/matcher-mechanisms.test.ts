@@ -767,3 +767,20 @@ describe("symbols and chips (sets AU, AV)", () => {
     expect(concepts("氏名の漢字が欠けて表示される").has("card-broken")).toBe(false);
   });
 });
+
+describe("numbers, shares and the 1-4 subject (sets BD–BF)", () => {
+  it("a term of a number with a symbol (30%) is found as written, never as the bare number (20人, 10分)", async () => {
+    const extractor = await featureExtractor();
+    const ratio = (text: string) => extractor.extract(text).concepts.has("ratio");
+    expect(ratio("the certificate says 30% copay")).toBe(true);
+    expect(ratio("20人くらい待っています")).toBe(false);
+    expect(ratio("10分ほどお待ちください")).toBe(false);
+  });
+
+  it.each(["高齢受給者証の負担割合はどうやって決められていますか", "高齢受給者証の割合って何歳で変わるものなの"])(
+    "%s: none (how the share is set is not the mismatch with the 限度額 category)",
+    (q) => {
+      expect(matcher.match(q).id).toBe("none");
+    },
+  );
+});
