@@ -33,9 +33,9 @@ describe("accuracy gates (npm run eval prints the details)", () => {
     expect(rate(r.overall), formatReport("holdout", r, false)).toBeGreaterThanOrEqual(0.9);
   });
 
-  // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %.
-  // Overall, romaji, refusals and ≥ 0.8 right (100/102) are gated at the issue's targets; none recall where
-  // the matcher honestly is on questions it was never tuned on (docs/matching.md): one question short of 93 %.
+  // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %: each
+  // gated at the issue's target (none recall 24/25 and ≥ 0.8 right 101/103: one question more either way
+  // would fail them; docs/matching.md).
   it("field holdout ≥ 95 % overall", () => {
     const r = fieldHoldout();
     expect(r.overall.total).toBe(140);
@@ -48,9 +48,9 @@ describe("accuracy gates (npm run eval prints the details)", () => {
     expect(rate(romaji)).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("field holdout: none recall ≥ 92 % with ≤ 3 % of in-scope questions refused", () => {
+  it("field holdout: none recall ≥ 93 % with ≤ 3 % of in-scope questions refused", () => {
     const r = fieldHoldout();
-    expect(rate(r.noneRecall), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.92);
+    expect(rate(r.noneRecall), formatReport("field-holdout", r, false)).toBeGreaterThanOrEqual(0.93);
     expect(rate(r.inScopeRefused), formatReport("field-holdout", r, false)).toBeLessThanOrEqual(0.03);
   });
 
