@@ -374,6 +374,8 @@ export function createFeatureExtractor(
         !/^[\u30A1-\u30FAー]+$/u.test(compactRaw.slice(start, end))
       )
         return;
+      // In romaji it is a word of its own (kana), not a particle run on (shiyou ka na).
+      if (term.katakana && term.folded.length <= 2 && romaji && !` ${folded} `.includes(` ${term.folded} `)) return;
       found.add(term.concept);
     });
     // Kana terms are found in the folded text above; the text as written adds the others.

@@ -784,3 +784,10 @@ describe("numbers, shares and the 1-4 subject (sets BD–BF)", () => {
     },
   );
 });
+
+it("in romaji a two-letter katakana term is a word of its own (kana), not a particle run on (ka na)", async () => {
+  const extractor = await featureExtractor();
+  const kana = (text: string) => extractor.extract(text).concepts.has("kana-name");
+  expect(kana("kanja san no kana ga chigau")).toBe(true);
+  expect(kana("ashita wa ame ka na")).toBe(false);
+});
