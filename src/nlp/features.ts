@@ -121,6 +121,17 @@ function onlyAfterShika(text: string, start: number, term: string, particleAt: (
 }
 
 /**
+ * Not having a phone (スマホを持っていない, 携帯持ってない) is no forgotten card: a term of not having right after
+ * a phone named just before it names no concept.
+ */
+function phoneNotHad(text: string, start: number, term: string): boolean {
+  return NOT_HAVING.test(term) && PHONE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
+}
+/** A phone as written, folded or read as a key (long vowels dropped: けいたい → けたい), then a particle. */
+const PHONE_BEFORE =
+  /(?:スマホ|すまほ|スマートフォン|すまーとふぉん|すまとふぉん|携帯|けいたい|けたい|ガラケー|がらけー|がらけ|iphone|smartphone)[をはもが]?$/u;
+
+/**
  * A verb the writer negates in the te-form right after a term that ends in its stem (保険が変わ|っていない,
  * 忘れ|てない): it did not happen. Not ってな… (資格確認書ってなに: the topic marker).
  */
@@ -135,17 +146,17 @@ function negatedAfter(text: string, end: number, term: string): boolean {
 
 /**
  * A one-symbol term (the slash of 記号/番号) between two Latin letters is part of a unit or a word
- * (mg/kg, km/h, and/or), not the symbol the guide speaks of.
+ * (mg/kg, km/h, and/or), and one with a space on both sides separates a pasted screen's fields
+ * (氏名: 井上 勝也 / 性別: 男): neither is the symbol the guide speaks of.
  */
 function symbolInLatinWord(text: string, start: number, end: number): boolean {
-  return (
-    end - start === 1 &&
-    !/[\p{L}\p{N}]/u.test(text[start]!) &&
-    LATIN.test(text[start - 1] ?? "") &&
-    LATIN.test(text[end] ?? "")
-  );
+  if (end - start !== 1 || /[\p{L}\p{N}]/u.test(text[start]!)) return false;
+  const before = text[start - 1] ?? "";
+  const after = text[end] ?? "";
+  return (LATIN.test(before) && LATIN.test(after)) || (SPACE.test(before) && SPACE.test(after));
 }
 const LATIN = /^[A-Za-z]$/;
+const SPACE = /^\s$/u;
 
 /** Whether a break the writer typed falls strictly inside (start, end). */
 function breaksWithin(breaks: readonly number[], start: number, end: number): boolean {
@@ -361,6 +372,7 @@ export function createFeatureExtractor(
       if (HIRAGANA_ONLY.test(term.folded) && insideKnownWord(start)) return;
       if (
         onlyAfterShika(compact, start, term.folded, (at) => !insideKnownWord(at)) ||
+        phoneNotHad(compact, start, term.folded) ||
         negatedAfter(compact, end, term.folded)
       )
         return;
@@ -384,6 +396,7 @@ export function createFeatureExtractor(
         HIRAGANA_ONLY.test(term.folded) ||
         symbolInLatinWord(normalized, end - term.folded.length, end) ||
         onlyAfterShika(normalized, end - term.folded.length, term.folded, () => true) ||
+        phoneNotHad(normalized, end - term.folded.length, term.folded) ||
         negatedAfter(normalized, end, term.folded)
       )
         return;
@@ -407,6 +420,7 @@ export function createFeatureExtractor(
       if (SMALL_KANA.has(reading.charCodeAt(end))) return;
       if (
         onlyAfterShika(reading, end - length, term.folded, (at) => starts.has(at)) ||
+        phoneNotHad(reading, end - length, term.folded) ||
         negatedAfter(reading, end, term.folded)
       )
         return;

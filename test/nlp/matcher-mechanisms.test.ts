@@ -791,3 +791,32 @@ it("in romaji a two-letter katakana term is a word of its own (kana), not a part
   expect(kana("kanja san no kana ga chigau")).toBe(true);
   expect(kana("ashita wa ame ka na")).toBe(false);
 });
+
+describe("phones, field separators and the emergency function said plainly (set BF and the fifth round)", () => {
+  it("not having a phone (スマホを持っていない) is no forgotten card; not having the card still is", async () => {
+    const extractor = await featureExtractor();
+    const forgot = (text: string) => extractor.extract(text).concepts.has("forgot");
+    expect(forgot("患者さんはスマホを持っていないそうです")).toBe(false);
+    expect(forgot("携帯も持ってないって")).toBe(false);
+    expect(forgot("患者さんがマイナンバーカードを持っていないそうです")).toBe(true);
+  });
+
+  it("a slash with a space on both sides separates a pasted screen's fields; one in a number is the guide's", async () => {
+    const extractor = await featureExtractor();
+    const oddChar = (text: string) => extractor.extract(text).concepts.has("odd-char");
+    expect(oddChar("氏名: 山川 一郎 / 性別: 男")).toBe(false);
+    expect(oddChar("記号が12/34になっています")).toBe(true);
+  });
+
+  it("a chip broken off is the card, characters missing are the display", async () => {
+    const extractor = await featureExtractor();
+    const oddChar = (text: string) => extractor.extract(text).concepts.has("odd-char");
+    expect(oddChar("カードの角のところが欠けています")).toBe(false);
+    expect(oddChar("記号の漢字が欠けて表示されます")).toBe(true);
+  });
+
+  it("the emergency function named by what it does (障害時用の照会機能) is the emergency function", async () => {
+    const extractor = await featureExtractor();
+    expect(extractor.extract("障害時用の照会機能ってどう使うの").concepts.has("emergency-fn")).toBe(true);
+  });
+});
