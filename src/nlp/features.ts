@@ -387,7 +387,14 @@ export function createFeatureExtractor(
       )
         return;
       // In romaji it is a word of its own (kana), not a particle run on (shiyou ka na).
-      if (term.katakana && term.folded.length <= 2 && romaji && !` ${folded} `.includes(` ${term.folded} `)) return;
+      // Nor the last word of a romaji sentence (ame furu kana: the particle).
+      if (
+        term.katakana &&
+        term.folded.length <= 2 &&
+        romaji &&
+        (!` ${folded} `.includes(` ${term.folded} `) || folded.endsWith(` ${term.folded}`))
+      )
+        return;
       found.add(term.concept);
     });
     // Kana terms are found in the folded text above; the text as written adds the others.

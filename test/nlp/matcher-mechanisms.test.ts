@@ -790,6 +790,7 @@ it("in romaji a two-letter katakana term is a word of its own (kana), not a part
   const kana = (text: string) => extractor.extract(text).concepts.has("kana-name");
   expect(kana("kanja san no kana ga chigau")).toBe(true);
   expect(kana("ashita wa ame ka na")).toBe(false);
+  expect(kana("ashita wa ame furu kana")).toBe(false);
 });
 
 describe("phones, field separators and the emergency function said plainly (set BF and the fifth round)", () => {
