@@ -821,3 +821,11 @@ describe("phones, field separators and the emergency function said plainly (set 
     expect(extractor.extract("障害時用の照会機能ってどう使うの").concepts.has("emergency-fn")).toBe(true);
   });
 });
+
+it("proceeding (進めていい, 進め方) is no ask of recommending the card (勧める reads すすめる too)", async () => {
+  const extractor = await featureExtractor();
+  const promotion = (text: string) => extractor.extract(text).concepts.has("ask-promotion");
+  expect(promotion("このまま請求を進めていいですか")).toBe(false);
+  expect(promotion("緊急時の照会機能の申請の進め方を教えて")).toBe(false);
+  expect(promotion("マイナ保険証の利用を患者さんに勧めるにはどう声かけすればいい")).toBe(true);
+});
