@@ -16,6 +16,10 @@ import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 export type MatcherWeights = MatchingPolicy;
 export const DEFAULT_WEIGHTS: MatcherWeights = MATCHING_POLICY;
 
+const C = "c".charCodeAt(0);
+const W = "w".charCodeAt(0);
+const G = "g".charCodeAt(0);
+
 /** A sentence the writer ended as a question (sentencesOf cuts after these marks). */
 const QUESTION_END = /[？?]$/u;
 
@@ -75,7 +79,11 @@ export function createMatcher({
 }: MatcherOptions): Matcher & {
   explain(text: string): ExplainedMatch;
 } {
-  const familyWeight: Readonly<Record<string, number>> = { c: weights.concept, w: weights.word, g: weights.gram };
+  // A feature key's family by its first character (c:, w:, g:), read as a code: no string cut per feature.
+  const familyWeight = (key: string): number => {
+    const family = key.charCodeAt(0);
+    return family === C ? weights.concept : family === W ? weights.word : family === G ? weights.gram : 1;
+  };
   const phoneNumbers = [...kb.phoneLines.values()].map((l) => ({ digits: l.phone.replace(/\D/g, ""), concept: l.id }));
   const extractor: FeatureExtractor = createFeatureExtractor(tokenizer, vocabulary, weights, phoneNumbers);
   const asks = vocabulary.asks.map((a) => ({ concept: askConceptId(a), answeredBy: new Set<TopicId>(a.answeredBy) }));
@@ -123,7 +131,7 @@ export function createMatcher({
     let sum = 0;
     features.terms.forEach((count, key) => {
       const term = index.get(key);
-      const w = (1 + Math.log(count)) * (term?.idf ?? unseenIdf) * (familyWeight[key.slice(0, 1)] ?? 1);
+      const w = (1 + Math.log(count)) * (term?.idf ?? unseenIdf) * familyWeight(key);
       terms.push(term);
       weights.push(w);
       sum += w * w;
