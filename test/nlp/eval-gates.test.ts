@@ -34,8 +34,8 @@ describe("accuracy gates (npm run eval prints the details)", () => {
   });
 
   // The issue asks for 95 %, romaji 90 %, none recall 93 % with ≤ 3 % refused and ≥ 0.8 right 98 %: each
-  // gated at the issue's target (none recall 24/25 and ≥ 0.8 right 101/103: one question more either way
-  // would fail them; docs/matching.md).
+  // gated at the issue's target (now 136/140, 9/9, 25/25, 1/115 and 104/105: two none questions missed or two
+  // more confident errors would fail them; docs/matching.md).
   it("field holdout ≥ 95 % overall", () => {
     const r = fieldHoldout();
     expect(r.overall.total).toBe(140);
