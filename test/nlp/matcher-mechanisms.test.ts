@@ -24,6 +24,13 @@ async function featureExtractor() {
   return createFeatureExtractor(await loadTokenizer(), vocabulary, MATCHING_POLICY);
 }
 
+/** One test per question: the matcher answers none (the guide does not answer it). */
+function answersNone(questions: readonly string[]): void {
+  it.each(questions)("%s: none", (q) => {
+    expect(matcher.match(q).id).toBe("none");
+  });
+}
+
 describe("romaji", () => {
   it.each([
     ["mukou tte deta", true],
@@ -215,14 +222,12 @@ describe("katakana sentences and polite negatives", () => {
 });
 
 describe("near misses of the kinds staff ask", () => {
-  it.each([
+  answersNone([
     "患者さんの12桁の番号を台帳に書いておくのは法律的にまずい？",
     "オン資のサポート窓口のスタッフ募集に応募したい",
     "マイナポータルで診療歴を家族に見られたくない患者さん",
     "マイナンバーカードの写真を撮り直したいって言われた",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 
   it("a patient at the counter who is not the one on the screen is another person's data", () => {
     expect(matcher.match("確認結果の氏名が、受付にいる患者さんと違う").id).toBe("1-3");
@@ -244,13 +249,11 @@ describe("kana text, colloquial faults and what the guide leaves out (set F)", (
     expect(matcher.match(q).id).toBe(id);
   });
 
-  it.each([
+  answersNone([
     "労災の患者さんでもマイナ保険証は使える？",
     "IP-VPNと光回線、どっちがいいですか",
     "資格確認書と資格情報のお知らせは何が違うの？",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 });
 
 describe("pieces of the guide quoted back (set G)", () => {
@@ -405,14 +408,12 @@ it("a subject naming a concept the vocabulary does not have is refused when the 
 });
 
 describe("asks about replies, shares and busy lines; other cards with Latin letters (set V)", () => {
-  it.each([
+  answersNone([
     "フォームで問い合わせたら返事は何日後にくる？",
     "75歳になったら負担は何割になるの？",
     "コールセンターって平日の夕方は混雑してる？",
     "高速の料金所でETCカードが読めなかった",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 
   it("a job change said with words between (仕事がこの前変わった) is the job change, not 「無効」", () => {
     expect(matcher.match("仕事がこの前変わった患者さん、資格確認で新しい保険が出てこない").id).toBe("2-3");
@@ -476,24 +477,20 @@ it.each([
 });
 
 describe("asks of kinds set AE showed", () => {
-  it.each([
+  answersNone([
     "限度額の区分ってどうやって決まるの？",
     "オンライン資格確認は何のために導入されたんですか",
     "マイナ保険証を患者さんに勧めるときの声かけを教えて",
     "資格確認をしない医療機関に罰則はある？",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 });
 
 describe("asks and other machines of kinds set AD showed", () => {
-  it.each([
+  answersNone([
     "資格確認書と保険証って何が違うんですか",
     "コールセンターの対応への苦情はどこに言えばいい",
     "事務所のウォーターサーバーが壊れた",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 
   it("a cue read in kana text is no cue inside other words (しかくじょうほう holds no 苦情)", () => {
     expect(matcher.match("しすてむしょうがいじの しかくじょうほうしょうかい つかいかた").id).toBe("2-4-emergency");
@@ -501,13 +498,11 @@ describe("asks and other machines of kinds set AD showed", () => {
 });
 
 describe("asks and other machines of kinds set AG showed", () => {
-  it.each([
+  answersNone([
     "限度額の区分が変わるのってどういう条件？",
     "自宅のスマホで保険証の利用登録はできる？",
     "停電のとき院内の冷蔵庫のワクチンは大丈夫？",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 });
 
 it("how much to collect at the counter is in the guide (自己負担分・3割分等 in 1-② and 2-①): no ask beyond the guide", () => {
@@ -606,12 +601,10 @@ describe("1-4 answers only a question about the 高齢受給者証 share or the 
 });
 
 describe("a topic the confidence map all but rules out is no answer (minTopicConfidence)", () => {
-  it.each([
+  answersNone([
     "孫が代わりに来たとき、おばあちゃんのマイナ保険証で受付していいの？",
     "マイナ保険証の人も毎月確認しなきゃいけないの？",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 });
 
 describe("the 資格確認書's own expiry is not the card's certificate (kakuninsho-expiry, out of the guide)", () => {
@@ -653,12 +646,10 @@ describe("the negation rules stay narrow (review)", () => {
 });
 
 describe("out of the guide after the distinctions (their boost does not bring a question back in)", () => {
-  it.each([
+  answersNone([
     "電子証明書の更新って、受付のリーダーでやってあげられる？",
     "別人の情報が出た件、個人情報の漏えいとして役所に報告しないといけないの？",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
   it("the situation itself is still answered", () => {
     expect(matcher.match("別人の情報が表示されました。どうすればいいですか").id).toBe("1-3");
   });
@@ -732,14 +723,12 @@ describe("a story's question followed by a remark", () => {
 });
 
 describe("asks of kinds sets AL–AT showed (answerability.yaml, fifth round)", () => {
-  it.each([
+  answersNone([
     "高齢受給者証の負担割合って券面のどこに書いてありますか",
     "資格確認の端末で職員が私用のメールを見てもいいですか、目的外の利用になりますか",
     "患者さんのお母さんが代理でカードだけ持ってきました、それで受付していい？",
     "マイナンバーカードの顔写真が古くて本人か分かりにくい",
-  ])("%s: none", (q) => {
-    expect(matcher.match(q).id).toBe("none");
-  });
+  ]);
 });
 
 describe("a pasted screen message and a question beyond its topic", () => {
