@@ -33,7 +33,7 @@ interface IndexedTerm {
 /** A text's weighted features: `terms[i]` is the index entry of the i-th one (undefined when no example has it). */
 interface Vector {
   readonly terms: readonly (IndexedTerm | undefined)[];
-  readonly weights: readonly number[];
+  readonly weights: Float64Array;
   readonly norm: number;
 }
 
@@ -126,14 +126,16 @@ export function createMatcher({
   const unseenIdf = Math.log(1 + raw.length);
 
   function vectorize(features: Features): Vector {
-    const terms: (IndexedTerm | undefined)[] = [];
-    const weights: number[] = [];
+    // Sized once: the feature map's size is known.
+    const terms = new Array<IndexedTerm | undefined>(features.terms.size);
+    const weights = new Float64Array(features.terms.size);
     let sum = 0;
+    let i = 0;
     features.terms.forEach((count, key) => {
       const term = index.get(key);
       const w = (1 + Math.log(count)) * (term?.idf ?? unseenIdf) * familyWeight(key);
-      terms.push(term);
-      weights.push(w);
+      terms[i] = term;
+      weights[i++] = w;
       sum += w * w;
     });
     return { terms, weights, norm: Math.sqrt(sum) || 1 };
@@ -161,6 +163,14 @@ export function createMatcher({
   const top3 = new Float64Array(topicList.length * 3);
 
   function topicScores(query: Vector): Map<TopicId, number> {
+    accumulate(query);
+    const scores = new Map<TopicId, number>();
+    eachTopicScore((topic, score) => scores.set(topic, score));
+    return scores;
+  }
+
+  /** Each topic's best three example similarities to `query`, into top3. */
+  function accumulate(query: Vector): void {
     let touchedCount = 0;
     for (let t = 0; t < query.terms.length; t++) {
       const term = query.terms[t];
@@ -194,12 +204,24 @@ export function createMatcher({
         top3[base + 1] = s;
       } else if (s > top3[base + 2]!) top3[base + 2] = s;
     }
-    const scores = new Map<TopicId, number>();
-    topicList.forEach((topic, t) => {
+  }
+
+  /** The topics the last topicScores pass scored above 0, in topicList's order, each with its score. */
+  function eachTopicScore(visit: (topic: TopicId, score: number) => void): void {
+    for (let t = 0; t < topicList.length; t++) {
       const best = top3[t * 3]!;
-      if (best > 0) scores.set(topic, 0.7 * best + (0.3 * (best + top3[t * 3 + 1]! + top3[t * 3 + 2]!)) / 3);
+      if (best > 0) visit(topicList[t]!, 0.7 * best + (0.3 * (best + top3[t * 3 + 1]! + top3[t * 3 + 2]!)) / 3);
+    }
+  }
+
+  /** A sentence's scores only raise the story's: scored without a map of their own. */
+  function raiseBySentence(query: Vector, scores: Map<TopicId, number>): void {
+    accumulate(query);
+    eachTopicScore((topic, s) => {
+      if (topic === "none") return;
+      const scaled = s * weights.sentenceWeight;
+      if (scaled > (scores.get(topic) ?? 0)) scores.set(topic, scaled);
     });
-    return scores;
   }
 
   function sentencesOf(text: string): string[] {
@@ -251,11 +273,7 @@ export function createMatcher({
       const said = extractor.extract(sentences[i]!);
       if (i === question && i < sentences.length - 1) questioned = said.concepts;
       if (i === sentences.length - 1) asked = questioned ? new Set([...questioned, ...said.concepts]) : said.concepts;
-      topicScores(vectorize(said)).forEach((s, topic) => {
-        if (topic === "none") return;
-        const scaled = s * weights.sentenceWeight;
-        if (scaled > (scores.get(topic) ?? 0)) scores.set(topic, scaled);
-      });
+      raiseBySentence(vectorize(said), scores);
     }
     addConceptEvidence(scores, features.concepts, evidence, weights.conceptVotes);
     for (const topic of topicsQuotingTheGuide(kb, text))
@@ -298,7 +316,11 @@ export function createMatcher({
           scores.set(subject.topic, s * weights.unanswered);
       }
     }
-    const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id, s]) => ({ id, confidence: s }));
+    const ranked: { id: TopicId; confidence: number }[] = [];
+    scores.forEach((confidence, id) => {
+      ranked.push({ id, confidence });
+    });
+    ranked.sort((a, b) => b.confidence - a.confidence);
     const list: Alternative[] = ranked.map((r) => ({ id: r.id, confidence: round(r.confidence) }));
     if (screen && screen.similarity >= weights.screenShortcut) {
       const alternatives = list.filter((a) => a.id !== screen.topic && a.id !== "none").slice(0, 3);
