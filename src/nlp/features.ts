@@ -82,9 +82,10 @@ function hasInOrder(compact: string, parts: readonly string[], maxGap: number): 
 }
 
 /**
- * A gap term's part as a reading key, or undefined when the part has none of its own: a part ending in a
- * kanji the dictionary cuts from the rest, or one lone kanji (届 of 届く, read とどけ), or a kanji unread;
- * nor when a part with kanji reads in two kana (死ん しん, 落ち おち): in kana text those are everywhere.
+ * A gap term's part as a reading key, or undefined when the part may have no reading of its own: one lone
+ * kanji (届 of 届く, read とどけ), any part of two or more words that ends in kanji (its last kanji may be cut
+ * from a word: 切り替 — so 利用登録 is not read either), a kanji unread, or a part with kanji that reads in two
+ * kana (死ん しん, 落ち おち: in kana text those are everywhere).
  */
 function partReading(tokens: readonly Token[], part: string): string | undefined {
   if (ENDS_IN_KANJI.test(part) && (tokens.length > 1 || [...part].length === 1)) return undefined;
@@ -121,15 +122,15 @@ function onlyAfterShika(text: string, start: number, term: string, particleAt: (
 }
 
 /**
- * Not having a phone (スマホを持っていない, 携帯持ってない) is no forgotten card: a term of not having right after
- * a phone named just before it names no concept.
+ * Not having or not bringing a phone (スマホを持っていない, 携帯持ってきてない) is no forgotten card: a term of not
+ * having right after a phone named in kana or kanji just before it names no concept.
  */
 function phoneNotHad(text: string, start: number, term: string): boolean {
   return NOT_HAVING.test(term) && PHONE_BEFORE.test(text.slice(Math.max(0, start - 8), start));
 }
 /** A phone as written, folded or read as a key (long vowels dropped: けいたい → けたい), then a particle. */
 const PHONE_BEFORE =
-  /(?:スマホ|すまほ|スマートフォン|すまーとふぉん|すまとふぉん|携帯|けいたい|けたい|ガラケー|がらけー|がらけ|iphone|smartphone)[をはもが]?$/u;
+  /(?:スマホ|すまほ|スマートフォン|すまーとふぉん|すまとふぉん|携帯|けいたい|けたい|ガラケー|がらけー|がらけ)[をはもが]?$/u;
 
 /**
  * A verb the writer negates in the te-form right after a term that ends in its stem (保険が変わ|っていない,
@@ -145,18 +146,21 @@ function negatedAfter(text: string, end: number, term: string): boolean {
 }
 
 /**
- * A one-symbol term (the slash of 記号/番号) between two Latin letters is part of a unit or a word
- * (mg/kg, km/h, and/or), and one with a space on both sides separates a pasted screen's fields
- * (氏名: 井上 勝也 / 性別: 男): neither is the symbol the guide speaks of.
+ * A term written with a symbol, found where the symbol is not the guide's: a one-symbol term between two
+ * Latin letters is part of a unit or a word (mg/kg, km/h, and/or); a slash with a space on both sides
+ * separates a pasted screen's fields (氏名: 井上 勝也 / 性別: 男); a number with a symbol right after another
+ * digit is a longer number (30% in 130%). Only the text as written holds symbols (folding drops them).
  */
-function symbolInLatinWord(text: string, start: number, end: number): boolean {
-  if (end - start !== 1 || /[\p{L}\p{N}]/u.test(text[start]!)) return false;
+function symbolNotTheGuides(text: string, start: number, end: number): boolean {
   const before = text[start - 1] ?? "";
+  if (DIGIT.test(text[start] ?? "") && DIGIT.test(before)) return true;
+  if (end - start !== 1 || /[\p{L}\p{N}]/u.test(text[start]!)) return false;
   const after = text[end] ?? "";
-  return (LATIN.test(before) && LATIN.test(after)) || (SPACE.test(before) && SPACE.test(after));
+  return (LATIN.test(before) && LATIN.test(after)) || (text[start] === "/" && SPACE.test(before) && SPACE.test(after));
 }
 const LATIN = /^[A-Za-z]$/;
 const SPACE = /^\s$/u;
+const DIGIT = /^[0-9]$/;
 
 /** Whether a break the writer typed falls strictly inside (start, end). */
 function breaksWithin(breaks: readonly number[], start: number, end: number): boolean {
@@ -376,7 +380,6 @@ export function createFeatureExtractor(
         negatedAfter(compact, end, term.folded)
       )
         return;
-      if (symbolInLatinWord(compact, start, end)) return;
       // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
       // sentence with kanji, かな is a particle (どうなるかな).
       if (
@@ -386,14 +389,9 @@ export function createFeatureExtractor(
         !/^[\u30A1-\u30FAー]+$/u.test(compactRaw.slice(start, end))
       )
         return;
-      // In romaji it is a word of its own (kana), not a particle run on (shiyou ka na).
-      // Nor the last word of a romaji sentence (ame furu kana: the particle).
-      if (
-        term.katakana &&
-        term.folded.length <= 2 &&
-        romaji &&
-        (!` ${folded} `.includes(` ${term.folded} `) || folded.endsWith(` ${term.folded}`))
-      )
+      // In romaji it is a word of its own (kana) other than the sentence's last one: not a particle run on
+      // (shiyou ka na) nor the particle ending it (ame furu kana).
+      if (term.katakana && term.folded.length <= 2 && romaji && !folded.split(" ").slice(0, -1).includes(term.folded))
         return;
       found.add(term.concept);
     });
@@ -401,7 +399,7 @@ export function createFeatureExtractor(
     surfaceTerms.scan(normalized, (term, end) => {
       if (
         HIRAGANA_ONLY.test(term.folded) ||
-        symbolInLatinWord(normalized, end - term.folded.length, end) ||
+        symbolNotTheGuides(normalized, end - term.folded.length, end) ||
         onlyAfterShika(normalized, end - term.folded.length, term.folded, () => true) ||
         phoneNotHad(normalized, end - term.folded.length, term.folded) ||
         negatedAfter(normalized, end, term.folded)

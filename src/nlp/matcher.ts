@@ -206,7 +206,7 @@ export function createMatcher({
     }
   }
 
-  /** The topics the last topicScores pass scored above 0, in topicList's order, each with its score. */
+  /** The topics the last `accumulate` pass scored above 0, in topicList's order, each with its score. */
   function eachTopicScore(visit: (topic: TopicId, score: number) => void): void {
     for (let t = 0; t < topicList.length; t++) {
       const best = top3[t * 3]!;

@@ -23,12 +23,12 @@ const HOUSE = /(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])\d+(?:丁目|-)\d+
 const ADDRESS = /(?<=住所[\s:：]*)\p{sc=Han}{1,4}[都道府県市区町村郡][^\s、。,)）]*/gu;
 /**
  * A name right before an honorific (佐藤 花子さん, 森田 あゆみ ちゃん, タカハシさん, 鈴木様, 田中氏 but not 氏名), also
- * a name quoted from the screen before it (「佐藤一郎」さん).
+ * a name quoted from the screen before it (「高木」さん; quoted, four kanji written together too: 「佐藤一郎」さん).
  * Not a verb before 〜くんで, 〜くんだ
  * (届くんでしたっけ, 行くんだけど), nor a word that ends in 様 (同様, 仕様, 模様).
  */
 const NAMED =
-  /([\p{sc=Han}]{1,3}(?: (?:[\p{sc=Han}]{1,3}|[\p{sc=Hiragana}]{2,4}))?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?= ?[」』”"]?(?:さん|様|さま|くん(?!で|だ|じゃ|や|なら)|ちゃん)|氏(?!名))/gu;
+  /(?<=[「『“"])[\p{sc=Han}]{4}(?=[」』”"] ?(?:さん|様|さま|ちゃん))|([\p{sc=Han}]{1,3}(?: (?:[\p{sc=Han}]{1,3}|[\p{sc=Hiragana}]{2,4}))?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?= ?[」』”"]?(?:さん|様|さま|くん(?!で|だ|じゃ|や|なら)|ちゃん)|氏(?!名))/gu;
 const WORDS_IN_SAMA = /(?:同|仕|模|多|異|一|今)$/u;
 
 /** A NAMED match at `at` of `text` is a name: not a domain word (患者さん) nor a word ending in 様 (仕様). */

@@ -818,3 +818,21 @@ it("proceeding (進めていい, 進め方) is no ask of recommending the card (
   expect(promotion("緊急時の照会機能の申請の進め方を教えて")).toBe(false);
   expect(promotion("マイナ保険証の利用を患者さんに勧めるにはどう声かけすればいい")).toBe(true);
 });
+
+describe("the review's cases (fifth round)", () => {
+  it("the guide's own ● typed with spaces around it is still the display's symbol; only a slash separates fields", async () => {
+    const extractor = await featureExtractor();
+    expect(extractor.extract("名前の一部が ● で出る").concepts.has("odd-char")).toBe(true);
+  });
+
+  it("a number with a symbol right after another digit is a longer number (30% is not in 130%)", async () => {
+    const extractor = await featureExtractor();
+    expect(extractor.extract("負担が130%と出る").concepts.has("ratio")).toBe(false);
+    expect(extractor.extract("負担が30%と出る").concepts.has("ratio")).toBe(true);
+  });
+
+  it("in romaji kana is the term wherever it is a word of its own but the last one", async () => {
+    const extractor = await featureExtractor();
+    expect(extractor.extract("kanja san no kana ga chigau kana").concepts.has("kana-name")).toBe(true);
+  });
+});

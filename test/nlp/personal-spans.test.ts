@@ -9,6 +9,7 @@ describe("patient data out of the matcher's text", () => {
     ["佐藤 花子さんが保険証を忘れた", "佐藤 花子"],
     ["鈴木様の結果が無効", "鈴木"],
     ["画面には「高木」さんと出ました", "高木"],
+    ["結果が「佐藤一郎」さんになってます", "佐"],
   ])("%s: the name before the honorific goes", (text, name) => {
     expect(withoutPersonalData(text, none)).not.toContain(name);
   });
