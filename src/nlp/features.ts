@@ -146,6 +146,23 @@ function negatedAfter(text: string, end: number, term: string): boolean {
 }
 
 /**
+ * Whether a term found from `start` to `end` of `text` (any of the forms the scans read: compact, as written,
+ * the reading) is said not to be so: only-X after しか, a phone not had, a verb negated right after it.
+ * `particleAt` tells whether a しか there is the particle (not inside a word: たしか, 歯科).
+ */
+function saidNotSo(
+  text: string,
+  start: number,
+  end: number,
+  term: string,
+  particleAt: (at: number) => boolean,
+): boolean {
+  return (
+    onlyAfterShika(text, start, term, particleAt) || phoneNotHad(text, start, term) || negatedAfter(text, end, term)
+  );
+}
+
+/**
  * A term written with a symbol, found where the symbol is not the guide's: a one-symbol term between two
  * Latin letters is part of a unit or a word (mg/kg, km/h, and/or); a slash with a space on both sides
  * separates a pasted screen's fields (氏名: 井上 勝也 / 性別: 男); a number with a symbol right after another
@@ -374,12 +391,7 @@ export function createFeatureExtractor(
     surfaceTerms.scan(compact, (term, end) => {
       const start = end - term.folded.length;
       if (HIRAGANA_ONLY.test(term.folded) && insideKnownWord(start)) return;
-      if (
-        onlyAfterShika(compact, start, term.folded, (at) => !insideKnownWord(at)) ||
-        phoneNotHad(compact, start, term.folded) ||
-        negatedAfter(compact, end, term.folded)
-      )
-        return;
+      if (saidNotSo(compact, start, end, term.folded, (at) => !insideKnownWord(at))) return;
       // A two-letter katakana term (カナ) is found in hiragana only in text typed all in kana: in a
       // sentence with kanji, かな is a particle (どうなるかな).
       if (
@@ -400,9 +412,7 @@ export function createFeatureExtractor(
       if (
         HIRAGANA_ONLY.test(term.folded) ||
         symbolNotTheGuides(normalized, end - term.folded.length, end) ||
-        onlyAfterShika(normalized, end - term.folded.length, term.folded, () => true) ||
-        phoneNotHad(normalized, end - term.folded.length, term.folded) ||
-        negatedAfter(normalized, end, term.folded)
+        saidNotSo(normalized, end - term.folded.length, end, term.folded, () => true)
       )
         return;
       found.add(term.concept);
@@ -423,12 +433,7 @@ export function createFeatureExtractor(
     readingTerms.scan(reading, (term, end) => {
       const length = term.reading?.length ?? 0;
       if (SMALL_KANA.has(reading.charCodeAt(end))) return;
-      if (
-        onlyAfterShika(reading, end - length, term.folded, (at) => starts.has(at)) ||
-        phoneNotHad(reading, end - length, term.folded) ||
-        negatedAfter(reading, end, term.folded)
-      )
-        return;
+      if (saidNotSo(reading, end - length, end, term.folded, (at) => starts.has(at))) return;
       // Romaji is split into words as the writer hears them (kooru sentaa): there a space is no boundary.
       if (!romaji && breaksWithin(breaks, end - length, end)) return;
       // In text without kanji the dictionary cuts words badly (きん|き|ゅうじのしかく…): there a long
