@@ -6,7 +6,7 @@ import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
 import { namesTwoPeople, withoutPersonalData } from "./personal-spans.js";
 import { readingKey, readingOf, readingWithStarts } from "./reading.js";
 import { readRomaji } from "./romaji.js";
-import type { JapaneseTokenizer, Token } from "./tokenizer.js";
+import type { JapaneseTokenizer, PieceMemo, Token } from "./tokenizer.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
 /** What the matcher compares: content words, concepts and reading bigrams, each a sparse count. */
@@ -252,7 +252,8 @@ function stem(word: string): string {
 }
 
 export interface FeatureExtractor {
-  extract(text: string): Features;
+  /** `memo`: the pieces already tokenized for the same question (a story's whole, then its sentences). */
+  extract(text: string, memo?: PieceMemo): Features;
   readonly outOfGuideConcepts: ReadonlySet<string>;
   /** An outOfGuide concept said together with one of these concepts is about a procedure the guide has. */
   readonly inGuideWith: ReadonlyMap<string, readonly string[]>;
@@ -510,7 +511,7 @@ export function createFeatureExtractor(
   return {
     outOfGuideConcepts,
     inGuideWith,
-    extract(text) {
+    extract(text, memo) {
       const normalized = normalizeText(text);
       const cleaned = withoutPersonalData(normalized.replace(MARKUP, " "), isDomainWord);
       const read = readRomaji(cleaned.toLowerCase());
@@ -524,7 +525,7 @@ export function createFeatureExtractor(
       const kanaOnly = !HAS_KANJI.test(compact) && /[\u3041-\u30FA]/u.test(compact);
       // In text without kanji the dictionary finds names in ordinary words (がいとう → 伊藤): there a
       // name is a name only before an honorific.
-      const all = tokenizer.tokenize(forTokens);
+      const all = tokenizer.tokenize(forTokens, memo);
       // A "name" in hiragana (がいとう → が|いとう, from a katakana run read as hiragana) is a name only
       // before an honorific too.
       const tokens: Token[] = all.filter(

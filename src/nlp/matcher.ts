@@ -7,7 +7,7 @@ import { createFeatureExtractor, type FeatureExtractor, type Features } from "./
 import type { Alternative, Matcher, MatchResult } from "./match-result.js";
 import { MATCHING_POLICY, type MatchingPolicy } from "./matching-policy.js";
 import { createScreenMessageDetector, type ScreenMessageDetector } from "./screen-messages.js";
-import type { JapaneseTokenizer } from "./tokenizer.js";
+import type { JapaneseTokenizer, PieceMemo } from "./tokenizer.js";
 import { applyDistinctions, isMakerTopic, makerTopic, namedMakers, topicsQuotingTheGuide } from "./topic-rules.js";
 import { createVariantCues } from "./variant-cues.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
@@ -257,20 +257,22 @@ export function createMatcher({
   }
 
   function explain(text: string): ExplainedMatch {
-    const features = extractor.extract(text);
+    // A story of several sentences: the sentence that says what happened is not drowned by the rest.
+    const sentences = sentencesOf(text);
+    // Its sentences' pieces are the whole's, and a paste repeats its lines: each piece is tokenized once.
+    const memo: PieceMemo = new Map();
+    const features = extractor.extract(text, memo);
     const concepts = [...features.concepts];
     const detected = screens.detect(features.compact, features.reading);
     const query = vectorize(features);
     const scores = topicScores(query);
-    // A story of several sentences: the sentence that says what happened is not drowned by the rest.
-    const sentences = sentencesOf(text);
     // What a story asks is in its last sentence, and in the last one the writer ended with a question mark
     // when a remark follows it (…解除できる？患者さんに聞かれた); the sentences before are background.
     const question = lastQuestion(sentences);
     let asked: ReadonlySet<string> = features.concepts;
     let questioned: ReadonlySet<string> | undefined;
     for (let i = 0; i < sentences.length; i++) {
-      const said = extractor.extract(sentences[i]!);
+      const said = extractor.extract(sentences[i]!, memo);
       if (i === question && i < sentences.length - 1) questioned = said.concepts;
       if (i === sentences.length - 1) asked = questioned ? new Set([...questioned, ...said.concepts]) : said.concepts;
       raiseBySentence(vectorize(said), scores);

@@ -21,8 +21,16 @@ export interface Token {
   readonly opensPiece?: boolean;
 }
 
+/**
+ * The words of the pieces one question's texts were cut into: a story is tokenized whole, then sentence by
+ * sentence (their pieces are the whole's). Made for one question and dropped with it: a cache that outlived
+ * it kept every new piece's words alive across the young generation's collections (copied, then promoted).
+ */
+export type PieceMemo = Map<string, readonly Token[]>;
+
 export interface JapaneseTokenizer {
-  tokenize(normalized: string): Token[];
+  /** `memo`: pieces already cut for the same question (filled with those it lacks). */
+  tokenize(normalized: string, memo?: PieceMemo): Token[];
 }
 
 const NO_VALUE = "*";
@@ -80,8 +88,6 @@ function inLoanword(tokens: readonly Token[], i: number): boolean {
 
 /** Known words' tokens by dictionary id: all their fields come from the dictionary entry, so one object serves. */
 const KNOWN_TOKENS = 16_384;
-/** Recent pieces whose words are remembered: enough for the sentences of one question, far fewer than a bench round. */
-const KNOWN_PIECES = 64;
 
 function createFacade(raw: RawTokenizer): JapaneseTokenizer {
   const known = new Map<number, Token>();
@@ -95,30 +101,31 @@ function createFacade(raw: RawTokenizer): JapaneseTokenizer {
     }
     return cached;
   };
-  // A piece's words depend on the piece alone: a story's sentences (scored again one by one) and the
-  // phrases staff repeat (マイナンバーカード, コールセンター) are cut once (bounded, then cleared).
-  const pieceWords = new Map<string, readonly Token[]>();
-  const wordsOf = (piece: string): readonly Token[] => {
-    let words = pieceWords.get(piece);
+  const cut = (piece: string): readonly Token[] => {
+    const found = raw.bestPath(piece).map(token);
+    // The first word of a piece follows a space or punctuation the writer typed.
+    return Object.freeze(
+      found.map((t, i) => {
+        const word = t.personal && inLoanword(found, i) ? Object.freeze({ ...t, personal: false }) : t;
+        return i === 0 ? Object.freeze({ ...word, opensPiece: true }) : word;
+      }),
+    );
+  };
+  // A piece's words depend on the piece alone: within one question they are cut once.
+  const wordsOf = (piece: string, memo: PieceMemo | undefined): readonly Token[] => {
+    if (!memo) return cut(piece);
+    let words = memo.get(piece);
     if (!words) {
-      const found = raw.bestPath(piece).map(token);
-      // The first word of a piece follows a space or punctuation the writer typed.
-      words = Object.freeze(
-        found.map((t, i) => {
-          const word = t.personal && inLoanword(found, i) ? Object.freeze({ ...t, personal: false }) : t;
-          return i === 0 ? Object.freeze({ ...word, opensPiece: true }) : word;
-        }),
-      );
-      if (pieceWords.size >= KNOWN_PIECES) pieceWords.clear();
-      pieceWords.set(piece, words);
+      words = cut(piece);
+      memo.set(piece, words);
     }
     return words;
   };
   return {
-    tokenize(normalized) {
+    tokenize(normalized, memo) {
       const tokens: Token[] = [];
       if (normalized.length === 0) return tokens;
-      for (const piece of pieces(normalized)) tokens.push(...wordsOf(piece));
+      for (const piece of pieces(normalized)) for (const word of wordsOf(piece, memo)) tokens.push(word);
       return tokens;
     },
   };
