@@ -18,8 +18,14 @@ const NONE = -1;
 export type PathSearch = (sentence: string) => PathNode[] | undefined;
 
 export function createPathSearch(walk: LatticeWalk, costs: ConnectionCostTable): PathSearch {
-  const matrix = costs.buffer;
+  // The search reads, for one node, the costs of every node before it: rights varying, its left fixed.
+  // kuromoji keeps a right's row of lefts together; here a left's row of rights is (the matrix transposed),
+  // so those reads fall in one row instead of one per row, the cache lines of a question's few lefts reused.
   const width = costs.backward_dimension;
+  const rights = (costs.buffer.length - 2) / width;
+  const matrix = new Int16Array(rights * width);
+  for (let r = 0; r < rights; r++)
+    for (let l = 0; l < width; l++) matrix[l * rights + r] = costs.buffer[2 + r * width + l]!;
   let capacity = 1024;
   let name = new Int32Array(capacity);
   let cost = new Int32Array(capacity);
@@ -134,10 +140,10 @@ export function createPathSearch(walk: LatticeWalk, costs: ConnectionCostTable):
         const before = start[n]! - 1;
         if (before < 0 || head[before] === NONE) continue;
         let best = Number.MAX_VALUE;
-        const row = left[n]!;
+        const row = left[n]! * rights;
         const own = cost[n]!;
         for (let p = head[before]!; p !== NONE; p = next[p]!) {
-          const c = shortest[p]! + matrix[2 + right[p]! * width + row]! + own;
+          const c = shortest[p]! + matrix[row + right[p]!]! + own;
           if (c < best) {
             best = c;
             carried = p;
