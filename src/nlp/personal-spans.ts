@@ -29,6 +29,10 @@ const ADDRESS = /(?<=住所[\s:：]*)\p{sc=Han}{1,4}[都道府県市区町村郡
  */
 const NAMED =
   /(?<=[「『“"])[\p{sc=Han}]{4}(?=[」』”"] ?(?:さん|様|さま|ちゃん))|([\p{sc=Han}]{1,3}(?: (?:[\p{sc=Han}]{1,3}|[\p{sc=Hiragana}]{2,4}))?|[\p{sc=Katakana}ー]{2,8}(?: [\p{sc=Katakana}ー]{2,8})?)(?= ?[」』”"]?(?:さん|様|さま|くん(?!で|だ|じゃ|や|なら)|ちゃん)|氏(?!名))/gu;
+/** A character NAMED cannot match without (its honorifics' first characters). */
+const HONORIFIC_CHAR = /[さ様くち氏]/u;
+/** DATE, HOUSE and NUMBER each need a digit (an era's first year, 元年, has one after its month). */
+const DIGIT = /[0-9]/u;
 const WORDS_IN_SAMA = /(?:同|仕|模|多|異|一|今)$/u;
 
 /** A NAMED match at `at` of `text` is a name: not a domain word (患者さん) nor a word ending in 様 (仕様). */
@@ -45,17 +49,21 @@ export function withoutPersonalData(normalized: string, isDomainWord: (word: str
   const masked = mayNeedMasking(normalized) ? maskPersonalData(normalized).text : normalized;
   const spans = /[[0-9さ様氏くち住]/u.test(masked);
   if (!spans) return masked;
-  return masked
-    .replace(PLACEHOLDER, " ")
-    .replace(DATE, " ")
-    .replace(ADDRESS, " ")
-    .replace(HOUSE, " ")
-    .replace(NUMBER, (run) => (PHONE.test(run) || run.replace(/\D/gu, "").length < 5 ? run : " "))
-    .replace(NAMED, (name: string, _n: string, at: number, whole: string) =>
+  // Each pattern is tried only when the character it cannot match without is there.
+  let text = masked;
+  if (text.includes("[")) text = text.replace(PLACEHOLDER, " ");
+  if (DIGIT.test(text)) {
+    text = text
+      .replace(DATE, " ")
+      .replace(ADDRESS, " ")
+      .replace(HOUSE, " ")
+      .replace(NUMBER, (run) => (PHONE.test(run) || run.replace(/\D/gu, "").length < 5 ? run : " "));
+  } else if (text.includes("住所")) text = text.replace(ADDRESS, " ");
+  if (HONORIFIC_CHAR.test(text))
+    text = text.replace(NAMED, (name: string, _n: string, at: number, whole: string) =>
       isName(name, whole, at, isDomainWord) ? " " : name,
-    )
-    .replace(/\s+/gu, " ")
-    .trim();
+    );
+  return text.replace(/\s+/gu, " ").trim();
 }
 
 /** A name as a screen shows it, after 氏名 (氏名:サトウ ハナコ, 氏名：佐藤 花子). */
@@ -93,11 +101,15 @@ const SEX =
 export function namesTwoPeople(normalized: string, isDomainWord: (word: string) => boolean): boolean {
   if (LISTED.test(normalized)) return false;
   const names = new Set<string>();
-  for (const m of normalized.matchAll(SHOWN_NAME)) names.add((m[1] ?? "").replace(/ /gu, ""));
-  for (const m of normalized.matchAll(NAME_BEFORE_BIRTH)) names.add((m[1] ?? "").replace(/ /gu, ""));
-  for (const m of normalized.matchAll(NAMED)) {
-    if (isName(m[0], normalized, m.index ?? 0, isDomainWord)) names.add(m[0].replace(/ /gu, ""));
-  }
+  // Each pattern is tried only when the character it cannot match without is there.
+  if (normalized.includes("氏名"))
+    for (const m of normalized.matchAll(SHOWN_NAME)) names.add((m[1] ?? "").replace(/ /gu, ""));
+  if (/[0-9元]/u.test(normalized))
+    for (const m of normalized.matchAll(NAME_BEFORE_BIRTH)) names.add((m[1] ?? "").replace(/ /gu, ""));
+  if (HONORIFIC_CHAR.test(normalized))
+    for (const m of normalized.matchAll(NAMED)) {
+      if (isName(m[0], normalized, m.index ?? 0, isDomainWord)) names.add(m[0].replace(/ /gu, ""));
+    }
   // The same name written small or large (ショウタ / シヨウタ) is one person; in one script two names are
   // two people (小島 直樹 / 小島 直子: a family member's data); across scripts only two surnames are.
   // A given name said alone (ショウイチさん) is the full name it ends (サイトウ シヨウイチ): one person.
@@ -106,6 +118,7 @@ export function namesTwoPeople(normalized: string, isDomainWord: (word: string) 
   const scripts = new Set([...folded].map((n) => (/\p{sc=Han}/u.test(n) ? "han" : "kana")));
   const surnames = new Set([...folded].map((n) => n.slice(0, 2)));
   if (folded.size >= 2 && (scripts.size === 1 || surnames.size >= 2)) return true;
+  if (!normalized.includes("男") || !normalized.includes("女")) return false;
   const sexes = new Set([...normalized.matchAll(SEX)].map((m) => m[1] ?? m[2] ?? m[3]));
   return sexes.size >= 2;
 }
