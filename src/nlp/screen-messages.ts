@@ -64,17 +64,18 @@ interface BigramKeys {
 }
 
 function bigramKeys(texts: readonly string[]): BigramKeys {
-  const index = new Map<number, number>();
+  // A code unit's index (0: no message uses it), read from a table rather than hashed.
+  const index = new Uint16Array(0x10000);
+  let size = 0;
   for (const text of texts)
-    for (let i = 0; i < text.length; i++)
-      if (!index.has(text.charCodeAt(i))) index.set(text.charCodeAt(i), index.size + 1);
-  const width = index.size + 1;
+    for (let i = 0; i < text.length; i++) if (index[text.charCodeAt(i)] === 0) index[text.charCodeAt(i)] = ++size;
+  const width = size + 1;
   return {
     size: width * width,
     key(text, i) {
-      const a = index.get(text.charCodeAt(i));
-      const b = index.get(text.charCodeAt(i + 1));
-      return a === undefined || b === undefined ? 0 : a * width + b;
+      const a = index[text.charCodeAt(i)]!;
+      const b = index[text.charCodeAt(i + 1)]!;
+      return a === 0 || b === 0 ? 0 : a * width + b;
     },
   };
 }
