@@ -111,7 +111,7 @@ export function createFuzzyTerms(
         // One edit leaves one half of the name as written: without either half it is not there.
         const half = name.text.length >> 1;
         if (!compact.includes(name.text.slice(0, half)) && !compact.includes(name.text.slice(half))) continue;
-        if (approximateMatch(name.text, compact).best <= 1) add(name.concept);
+        if (approximateMatch(name.text, compact, 1).best <= 1) add(name.concept);
       }
       for (const m of normalized.matchAll(KANJI_RUN)) {
         for (let i = 0; i + 3 <= m[0].length; i++) {

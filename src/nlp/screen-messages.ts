@@ -22,6 +22,9 @@ interface Pattern {
   /** Its distinct bigrams as keys of the detector's alphabet (bigramKeys). */
   readonly bigrams: Int32Array;
   readonly readingBigrams: Int32Array;
+  /** The most edits a match of the text (held or cut short) / of the reading can have: the DP counts no further. */
+  readonly textEdits: number;
+  readonly readingEdits: number;
 }
 
 const SHORT = 7;
@@ -30,7 +33,17 @@ const SHORT = 7;
  * 登録を受け付けました) shares most of its words with questions about the same thing (…登録を解除したい), so
  * a clause only nearly verbatim.
  */
-const required = (p: Pattern) => (p.whole ? 0.8 : 0.9);
+const required = (p: { whole: boolean }) => (p.whole ? 0.8 : 0.9);
+
+/** The most edits a match of `length` characters can have and still be held as closely as `share` asks. */
+function editsWithin(length: number, share: number): number {
+  let edits = 0;
+  while (edits < length && 1 - (edits + 1) / length >= share) edits++;
+  return edits;
+}
+
+/** A whole message cut short where the paste ends: a prefix of `i` characters with at most this many edits. */
+const cutShortEdits = (i: number) => Math.floor(i * 0.12);
 
 /** A short message with one kanji mis-converted by the IME (資格喪夫 for 資格喪失), never in its first two characters. */
 function containsWithKanjiTypo(text: string, pattern: string): boolean {
@@ -126,7 +139,7 @@ const READING_SHARE = 0.6;
  */
 function scoreByReading(p: Pattern, reading: string): number | undefined {
   if (p.reading.length < SHORT) return undefined;
-  const { best } = approximateMatch(p.reading, reading);
+  const { best } = approximateMatch(p.reading, reading, p.readingEdits);
   const full = 1 - best / p.reading.length;
   return full >= required(p) ? full : undefined;
 }
@@ -148,13 +161,13 @@ function score(
   }
   const m = p.text.length;
   if (bySurface) {
-    const { best, atEnd } = approximateMatch(p.text, text);
+    const { best, atEnd } = approximateMatch(p.text, text, p.textEdits);
     const full = 1 - best / m;
     if (full >= required(p)) return { matched: m - best, similarity: full };
     if (p.whole) {
       // A whole message cut short where the paste ends: a long enough prefix, nearly verbatim.
       for (let i = m - 1; i >= Math.max(12, Math.ceil(m * 0.45)); i--) {
-        if (atEnd[i]! <= Math.floor(i * 0.12)) return { matched: i - atEnd[i]!, similarity: 1 - atEnd[i]! / i };
+        if (atEnd[i]! <= cutShortEdits(i)) return { matched: i - atEnd[i]!, similarity: 1 - atEnd[i]! / i };
       }
     }
   }
@@ -168,7 +181,7 @@ export interface ScreenMessageDetector {
 
 /** Recognises the guide's display texts (1-② table, 2-①) in pasted screens, typed or cut short. */
 export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: JapaneseTokenizer): ScreenMessageDetector {
-  const found: Omit<Pattern, "bigrams" | "readingBigrams">[] = [];
+  const found: Omit<Pattern, "bigrams" | "readingBigrams" | "textEdits" | "readingEdits">[] = [];
   const seen = new Set<string>();
   const add = (topic: TopicId, variant: string, raw: string, whole: boolean) => {
     const text = squeeze(raw);
@@ -192,6 +205,11 @@ export function createScreenMessageDetector(kb: KnowledgeBase, tokenizer: Japane
     ...p,
     bigrams: distinctBigrams(p.text, keys),
     readingBigrams: distinctBigrams(p.reading, keys),
+    textEdits: Math.max(
+      editsWithin(p.text.length, required(p)),
+      p.whole ? cutShortEdits(Math.max(0, p.text.length - 1)) : 0,
+    ),
+    readingEdits: editsWithin(p.reading.length, required(p)),
   }));
   const textMarks = new BigramMarks(keys);
   const readingMarks = new BigramMarks(keys);
