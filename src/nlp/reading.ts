@@ -2,16 +2,25 @@ import { toRomaji } from "wanakana";
 import { ALL_KANJI, HAS_HIRAGANA, HAS_KANJI } from "./char-classes.js";
 import type { Token } from "./tokenizer.js";
 
-/** The vowel each hiragana ends in (き → i, ょ → o), from wanakana's romanisation, by its code. */
-const VOWEL = new Map<number, string>();
-for (let code = 0x3041; code <= 0x3096; code++) {
+/** Hiragana's codes, from ぁ; the tables below are indexed by a code less this. */
+const FIRST_KANA = 0x3041;
+const LAST_KANA = 0x3096;
+/** A vowel as one bit (a, i, u, e, o). */
+const vowelBit = (vowel: string) => 1 << "aiueo".indexOf(vowel);
+/** The vowel each hiragana ends in (き → i, ょ → o), from wanakana's romanisation, as its bit. */
+const VOWEL = new Uint8Array(LAST_KANA - FIRST_KANA + 1);
+for (let code = FIRST_KANA; code <= LAST_KANA; code++) {
   const last = toRomaji(String.fromCharCode(code)).slice(-1);
-  if ("aiueo".includes(last)) VOWEL.set(code, last);
+  if ("aiueo".includes(last)) VOWEL[code - FIRST_KANA] = vowelBit(last);
 }
-/** A vowel kana that only lengthens the one before it (こう, こお, せい, りい, だあ), by its code. */
-const LENGTHENS = new Map<number, string>(
-  [..."あいうえお"].map((kana, i) => [kana.charCodeAt(0), ["a", "ie", "uo", "e", "o"][i]!]),
-);
+/** A vowel kana that only lengthens the one before it (こう, こお, せい, りい, だあ): the vowels it lengthens, as bits. */
+const LENGTHENS = new Uint8Array(LAST_KANA - FIRST_KANA + 1);
+[..."あいうえお"].forEach((kana, i) => {
+  const at = kana.charCodeAt(0) - FIRST_KANA;
+  for (const vowel of ["a", "ie", "uo", "e", "o"][i]!) LENGTHENS[at] = LENGTHENS[at]! | vowelBit(vowel);
+});
+const kanaBits = (table: Uint8Array, code: number) =>
+  code >= FIRST_KANA && code <= LAST_KANA ? table[code - FIRST_KANA]! : 0;
 const LONG_MARK = "ー".charCodeAt(0);
 
 /**
@@ -25,8 +34,7 @@ export function readingKey(hiragana: string, before = ""): string {
   let prev = before.length > 0 ? before.charCodeAt(before.length - 1) : -1;
   for (let i = 0; i < hiragana.length; i++) {
     const code = hiragana.charCodeAt(i);
-    const lengthens = LENGTHENS.get(code);
-    if (code === LONG_MARK || lengthens?.includes(VOWEL.get(prev) ?? "-")) {
+    if (code === LONG_MARK || (kanaBits(LENGTHENS, code) & kanaBits(VOWEL, prev)) !== 0) {
       if (i > kept) out += hiragana.slice(kept, i);
       kept = i + 1;
       continue;
@@ -36,12 +44,13 @@ export function readingKey(hiragana: string, before = ""): string {
   return kept === 0 ? hiragana : out + hiragana.slice(kept);
 }
 
-const tokenReading = (t: Token) =>
-  HAS_HIRAGANA.test(t.reading) || HAS_KANJI.test(t.surface) ? t.reading.replace(/[^\u3041-\u309Fー]/g, "") : "";
+/** A word's hiragana: its reading's kana when it is a kana or kanji word; Latin words and digits have none. */
+export const kanaOf = (surface: string, reading: string): string =>
+  HAS_HIRAGANA.test(reading) || HAS_KANJI.test(surface) ? reading.replace(/[^\u3041-\u309Fー]/g, "") : "";
 
 /** The hiragana reading of tokens as a key (kana and kanji words only; Latin and digits have none). */
 export function readingOf(tokens: readonly Token[]): string {
-  return readingKey(tokens.map(tokenReading).join(""));
+  return readingKey(tokens.map((t) => t.kana).join(""));
 }
 
 /** The reading key and where each word's reading starts and ends in it (a term read inside a word is no term). */
@@ -66,7 +75,7 @@ export function readingWithStarts(tokens: readonly Token[]): {
   for (const t of tokens) {
     opens ||= t.opensPiece === true;
     // A vowel after a space the writer typed starts a word (とうろく うけつけ): it lengthens nothing.
-    const key = readingKey(tokenReading(t), opens ? "" : reading);
+    const key = readingKey(t.kana, opens ? "" : reading);
     if (key.length === 0) continue;
     if (opens && reading.length > 0) breaks.push(reading.length);
     opens = false;

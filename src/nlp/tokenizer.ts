@@ -2,6 +2,7 @@ import type { IpadicFeatures } from "kuromoji";
 import type { PathNode } from "./best-path.js";
 import { loadDictionary, type RawTokenizer } from "./load-dictionary.js";
 import { foldForMatching, foldKana } from "./normalize.js";
+import { kanaOf } from "./reading.js";
 
 export interface Token {
   readonly surface: string;
@@ -17,6 +18,8 @@ export interface Token {
   readonly known: boolean;
   /** The surface folded for matching without spaces, as the matcher's compact text writes it (made once per word). */
   readonly compact: string;
+  /** The hiragana the word is read in (kana and kanji words only: Latin and digits are read as nothing; reading.ts). */
+  readonly kana: string;
   /** The first word after a space or punctuation the writer typed: no word runs across that boundary. */
   readonly opensPiece?: boolean;
 }
@@ -71,6 +74,7 @@ function toToken(t: IpadicFeatures): Token {
     personal,
     known: t.word_type === "KNOWN",
     compact: folded.replace(/ /g, ""),
+    kana: kanaOf(surface, reading),
   };
 }
 
