@@ -1,6 +1,7 @@
 import { AhoCorasick } from "./aho-corasick.js";
-import { HAS_KANJI, HIRAGANA_ONLY, isKanjiCode } from "./char-classes.js";
+import { ALL_KANJI, HAS_KANJI, HIRAGANA_ONLY, isKanjiCode } from "./char-classes.js";
 import { createFuzzyTerms } from "./fuzzy-terms.js";
+import { createKanjiHomophones } from "./kanji-homophones.js";
 import type { MatchingPolicy } from "./matching-policy.js";
 import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
 import { namesTwoPeople, withoutPersonalData } from "./personal-spans.js";
@@ -35,6 +36,8 @@ const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
 const KNOWN_RUNS = 4_096;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
+/** Two kanji in a row: where a homophone may have been typed. */
+const KANJI_PAIR = /[\u4E00-\u9FFF]{2}/u;
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
 
 interface CompiledTerm {
@@ -351,6 +354,16 @@ export function createFeatureExtractor(
     ...vocabulary.asks.map((a) => askConceptId(a)),
     ...vocabulary.distinctions.flatMap((d) => d.sides.map((_side, i) => sideConceptId(d, i))),
   ]);
+  // Kanji terms typed with a wrong homophone (停伝, 保健者): the same terms as are read tolerantly, by their
+  // kanji's sounds.
+  const homophones = createKanjiHomophones(
+    compiled.flatMap((t) =>
+      !t.ascii && !outOfGuideConcepts.has(t.concept) && !ruleConcepts.has(t.concept) && ALL_KANJI.test(t.folded)
+        ? [{ text: t.folded, concept: t.concept }]
+        : [],
+    ),
+    (word) => tokenizer.readingsOf(word),
+  );
   const fuzzy = createFuzzyTerms(
     compiled.flatMap((t) =>
       !t.ascii &&
@@ -383,6 +396,7 @@ export function createFeatureExtractor(
     romaji: boolean,
     kanaOnly: boolean,
     insideKnownWord: (start: number) => boolean,
+    wordStart: (at: number) => boolean,
     compactRaw: string,
   ): Set<string> {
     const found = new Set<string>();
@@ -467,6 +481,7 @@ export function createFeatureExtractor(
       });
     for (let i = 0; i < gapTerms.length; i++) if (gapHits[i] === 1) found.add(gapTerms[i]!.concept);
     fuzzy.find(normalized, kanaWords, add, knowsRun, compact);
+    homophones.find(compact, wordStart, add);
     const digits = normalized.replace(/[^0-9]/g, "");
     for (const p of phoneNumbers) if (digits.includes(p.digits)) found.add(p.concept);
     return found;
@@ -494,6 +509,26 @@ export function createFeatureExtractor(
    * Whether a position of the compact text falls inside (not at the start of) a word the dictionary
    * knows; when the words do not spell the compact text exactly, no position is.
    */
+  /**
+   * Whether a word of `tokens` starts at a position of the compact text (its end counts as one); when the
+   * words do not spell the compact text exactly, no position is. Asked only of text with a run of kanji.
+   */
+  function wordStarts(tokens: readonly Token[], compact: string): (at: number) => boolean {
+    if (!KANJI_PAIR.test(compact)) return () => false;
+    const starts = new Uint8Array(compact.length + 1);
+    let at = 0;
+    for (const t of tokens) {
+      const surface = t.compact;
+      if (surface.length === 0) continue;
+      if (compact.slice(at, at + surface.length) !== surface) return () => false;
+      starts[at] = 1;
+      at += surface.length;
+    }
+    if (at !== compact.length) return () => false;
+    starts[at] = 1;
+    return (position) => starts[position] === 1;
+  }
+
   function wordCover(tokens: readonly Token[], compact: string): (start: number) => boolean {
     const inside = new Uint8Array(compact.length + 1);
     let at = 0;
@@ -560,6 +595,7 @@ export function createFeatureExtractor(
         read.romaji,
         kanaOnly,
         wordCover(all, compact),
+        wordStarts(all, compact),
         read.text.toLowerCase().replace(/[^\p{L}\p{N}ー\-.]+/gu, ""),
       );
       // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).

@@ -1,6 +1,8 @@
 // kuromoji 0.1.2 ships no types for its internal modules; only what the dictionary loader uses.
 declare module "kuromoji/src/dict/DynamicDictionaries.js" {
   class DynamicDictionaries {
+    /** The word trie (doublearray): a word's trie id, -1 when the dictionary has no such word. */
+    trie: { lookup(word: string): number };
     token_info_dictionary: {
       target_map: Record<number, ArrayLike<number>>;
       getFeatures(tokenInfoId: number | string): string;

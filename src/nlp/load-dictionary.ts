@@ -23,6 +23,8 @@ export class DictionaryError extends Error {
 
 export interface RawTokenizer extends BestPath {
   tokenize(text: string): IpadicFeatures[];
+  /** The readings (katakana) of the dictionary's entries for `word` as a whole word; none when it has no such word. */
+  readingsOf(word: string): string[];
 }
 
 export function defaultDictionaryDir(): string {
@@ -192,7 +194,21 @@ export async function loadDictionary(
     const dictionaries = dic as unknown as LatticeDictionaries;
     builder.build = createLatticeBuilder(dictionaries, targets, builder.build.bind(builder));
     const search = createPathSearch(createLatticeWalk(dictionaries, targets), dic.connection_costs);
-    const raw = Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0], search));
+    const entries = dic.token_info_dictionary;
+    const readingsOf = (word: string): string[] => {
+      const trieId = word.length > 0 ? dic.trie.lookup(word) : -1;
+      const ids = trieId >= 0 ? entries.target_map[trieId] : undefined;
+      const readings: string[] = [];
+      for (let i = 0; ids && i < ids.length; i++) {
+        // IPADIC's features: surface, part of speech (4), conjugation (2), base form, reading, pronunciation.
+        const reading = entries.getFeatures(Number(ids[i])).split(",")[8];
+        if (reading && reading !== "*" && !readings.includes(reading)) readings.push(reading);
+      }
+      return readings;
+    };
+    const raw = Object.assign(tokenizer, bestPathOf(tokenizer as unknown as Parameters<typeof bestPathOf>[0], search), {
+      readingsOf,
+    });
     // Both halves are probed: kuromoji's own tokenizer and the path search the facade uses.
     const probe = raw.tokenize("資格確認");
     const path = raw.bestPath("資格確認");

@@ -34,6 +34,8 @@ export type PieceMemo = Map<string, readonly Token[]>;
 export interface JapaneseTokenizer {
   /** `memo`: pieces already cut for the same question (filled with those it lacks). */
   tokenize(normalized: string, memo?: PieceMemo): Token[];
+  /** The readings (hiragana) the dictionary gives `word` as one word of its own; none when it has no such word. */
+  readingsOf(word: string): readonly string[];
 }
 
 const NO_VALUE = "*";
@@ -126,6 +128,7 @@ function createFacade(raw: RawTokenizer): JapaneseTokenizer {
     return words;
   };
   return {
+    readingsOf: (word) => raw.readingsOf(word).map((reading) => foldKana(reading)),
     tokenize(normalized, memo) {
       const tokens: Token[] = [];
       if (normalized.length === 0) return tokens;

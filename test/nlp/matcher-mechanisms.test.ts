@@ -542,6 +542,13 @@ describe("a kanji compound the dictionary cuts in pieces, read as a term (an IME
     expect([...extractor.extract("向こうの窓口で聞いてください").concepts]).not.toContain("invalid");
     expect(matcher.match("オン資の結果が無劫でした").id).toBe("1-2");
   });
+
+  it("停伝 (read 停る|伝, とまつて) is 停電: 停 in its place, 伝 sounds as 電 (でん); 保健, a word, is no 保険", async () => {
+    const extractor = await featureExtractor();
+    expect([...extractor.extract("朝から停伝しています").concepts]).toContain("outage");
+    expect([...extractor.extract("伝票を停めています").concepts]).not.toContain("outage");
+    expect([...extractor.extract("保健室で休んでもらった").concepts]).toEqual([]);
+  });
 });
 
 describe("where a procedure is done or a form is filed (answerability.yaml where-to-file)", () => {

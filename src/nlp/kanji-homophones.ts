@@ -1,0 +1,88 @@
+// Kanji typed with the wrong homophone (停伝 for 停電): the IME offered another kanji of the same sound and the
+// writer took it. The dictionary reads such a compound its own way (停伝 → 停る|伝 とまつて), so neither the
+// surface nor the reading finds the term; the sounds the dictionary gives each kanji alone do (伝, 電: でん).
+
+export interface KanjiTerm {
+  /** The term as the compact text writes it: kanji only. */
+  readonly text: string;
+  readonly concept: string;
+}
+
+/** What the dictionary knows: a word's readings (hiragana), none when it has no such word. */
+export type ReadingsOf = (word: string) => readonly string[];
+
+/** Terms this long (kanji): shorter ones are single words, longer ones hardly typed wrong whole. */
+const MIN_KANJI = 2;
+const MAX_KANJI = 5;
+/** Kanji of the BMP's unified block: a place in the text is one character. */
+const KANJI_RUN = /^[\u4E00-\u9FFF]+$/u;
+const KANJI_RUNS = /[\u4E00-\u9FFF]{2,}/gu;
+
+export interface KanjiHomophones {
+  /**
+   * Calls `add` with the concept of each term a run of `compact` spells with a wrong homophone: as long as the
+   * term, starting and ending where the dictionary's words do (`wordStart`), no word of the dictionary itself,
+   * sharing at least one kanji with the term in the same place and every other kanji sharing a sound with the
+   * term's kanji in its place (the dictionary's readings of each kanji alone).
+   */
+  find(compact: string, wordStart: (at: number) => boolean, add: (concept: string) => void): void;
+}
+
+export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: ReadingsOf): KanjiHomophones {
+  /** Terms by length, place and kanji in that place: a window is tried only against terms it shares a kanji with. */
+  const byKanji = new Map<string, KanjiTerm[]>();
+  for (const term of terms) {
+    const length = term.text.length;
+    if (length < MIN_KANJI || length > MAX_KANJI || !KANJI_RUN.test(term.text)) continue;
+    for (let i = 0; i < length; i++) {
+      const key = `${length}:${i}:${term.text[i]}`;
+      const list = byKanji.get(key);
+      if (!list) byKanji.set(key, [term]);
+      else if (!list.some((t) => t.text === term.text && t.concept === term.concept)) list.push(term);
+    }
+  }
+  const sounds = new Map<string, readonly string[]>();
+  const soundsOf = (kanji: string): readonly string[] => {
+    let found = sounds.get(kanji);
+    if (!found) {
+      found = readingsOf(kanji);
+      sounds.set(kanji, found);
+    }
+    return found;
+  };
+  const soundsAlike = (a: string, b: string) => soundsOf(a).some((sound) => soundsOf(b).includes(sound));
+  const spells = (window: string, term: KanjiTerm): boolean => {
+    let same = 0;
+    for (let i = 0; i < window.length; i++) {
+      if (window[i] === term.text[i]) same++;
+      else if (!soundsAlike(window[i]!, term.text[i]!)) return false;
+    }
+    // One kanji at least is the term's in its place: the window was found by it.
+    return same < window.length;
+  };
+  return {
+    find(compact, wordStart, add) {
+      if (byKanji.size === 0) return;
+      for (const run of compact.matchAll(KANJI_RUNS)) {
+        const from = run.index;
+        const to = from + run[0].length;
+        for (let start = from; start + MIN_KANJI <= to; start++) {
+          if (!wordStart(start)) continue;
+          for (let end = start + MIN_KANJI; end <= Math.min(to, start + MAX_KANJI); end++) {
+            if (!wordStart(end)) continue;
+            const window = compact.slice(start, end);
+            const tried = new Set<KanjiTerm>();
+            for (let i = 0; i < window.length; i++) {
+              for (const term of byKanji.get(`${window.length}:${i}:${window[i]}`) ?? []) {
+                if (tried.has(term)) continue;
+                tried.add(term);
+                // A word of the dictionary is a word, not a slip (保健 is 保健, not 保険).
+                if (spells(window, term) && readingsOf(window).length === 0) add(term.concept);
+              }
+            }
+          }
+        }
+      }
+    },
+  };
+}
