@@ -18,6 +18,12 @@ const MAX_KANJI = 5;
 const KANJI_RUN = /^[\u4E00-\u9FFF]+$/u;
 const KANJI_RUNS = /[\u4E00-\u9FFF]{2,}/gu;
 
+/** Whether `a` and `b` hold the same kanji in some place before `i`. */
+function sharesBefore(a: string, b: string, i: number): boolean {
+  for (let j = 0; j < i; j++) if (a[j] === b[j]) return true;
+  return false;
+}
+
 export interface KanjiHomophones {
   /**
    * Calls `add` with the concept of each term a run of `compact` spells with a wrong homophone: as long as the
@@ -29,16 +35,18 @@ export interface KanjiHomophones {
 }
 
 export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: ReadingsOf): KanjiHomophones {
-  /** Terms by length, place and kanji in that place: a window is tried only against terms it shares a kanji with. */
-  const byKanji = new Map<string, KanjiTerm[]>();
+  /** The places each kanji holds in the terms: a window is tried only against terms it shares a kanji with. */
+  const places = new Map<string, { term: KanjiTerm; at: number }[]>();
+  const seen = new Set<string>();
   for (const term of terms) {
     const length = term.text.length;
     if (length < MIN_KANJI || length > MAX_KANJI || !KANJI_RUN.test(term.text)) continue;
-    for (let i = 0; i < length; i++) {
-      const key = `${length}:${i}:${term.text[i]}`;
-      const list = byKanji.get(key);
-      if (!list) byKanji.set(key, [term]);
-      else if (!list.some((t) => t.text === term.text && t.concept === term.concept)) list.push(term);
+    if (seen.has(`${term.concept}\u0000${term.text}`)) continue;
+    seen.add(`${term.concept}\u0000${term.text}`);
+    for (let at = 0; at < length; at++) {
+      const list = places.get(term.text[at]!);
+      if (list) list.push({ term, at });
+      else places.set(term.text[at]!, [{ term, at }]);
     }
   }
   const sounds = new Map<string, readonly string[]>();
@@ -62,7 +70,7 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
   };
   return {
     find(compact, wordStart, add) {
-      if (byKanji.size === 0) return;
+      if (places.size === 0) return;
       for (const run of compact.matchAll(KANJI_RUNS)) {
         const from = run.index;
         const to = from + run[0].length;
@@ -71,11 +79,10 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
           for (let end = start + MIN_KANJI; end <= Math.min(to, start + MAX_KANJI); end++) {
             if (!wordStart(end)) continue;
             const window = compact.slice(start, end);
-            const tried = new Set<KanjiTerm>();
             for (let i = 0; i < window.length; i++) {
-              for (const term of byKanji.get(`${window.length}:${i}:${window[i]}`) ?? []) {
-                if (tried.has(term)) continue;
-                tried.add(term);
+              for (const { term, at } of places.get(window[i]!) ?? []) {
+                // Tried once: at the first place the window and the term share.
+                if (at !== i || term.text.length !== window.length || sharesBefore(window, term.text, i)) continue;
                 // A word of the dictionary is a word, not a slip (保健 is 保健, not 保険).
                 if (spells(window, term) && readingsOf(window).length === 0) add(term.concept);
               }
