@@ -7,7 +7,7 @@ import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
 import { namesTwoPeople, withoutPersonalData } from "./personal-spans.js";
 import { readingKey, readingOf, readingWithStarts } from "./reading.js";
 import { readRomaji } from "./romaji.js";
-import type { JapaneseTokenizer, PieceMemo, Token } from "./tokenizer.js";
+import { type JapaneseTokenizer, KNOWN_TOKENS, type PieceMemo, type Token } from "./tokenizer.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
 
 /** What the matcher compares: content words, concepts and reading bigrams, each a sparse count. */
@@ -513,6 +513,28 @@ export function createFeatureExtractor(
    * Whether a word of `tokens` starts at a position of the compact text (its end counts as one); when the
    * words do not spell the compact text exactly, no position is. Asked only of text with a run of kanji.
    */
+  /** A word's feature key (w:…), or null when it is none: a particle, a pronoun, a stopword, punctuation, a number. */
+  function wordKey(t: Token): string | null {
+    if (!CONTENT_POS.has(t.pos)) return null;
+    if (t.pos === "名詞" && (t.posDetail === "非自立" || t.posDetail === "代名詞")) return null;
+    let base = t.base;
+    if (ASCII_WORD.test(base)) base = stem(base);
+    if (base.length === 0 || stopwords.has(base) || /^[\s\p{P}]+$/u.test(base) || /^\d{3,}$/u.test(base)) return null;
+    return keys.word(base, t.known);
+  }
+  // A known word's token is one shared object (tokenizer.ts): its key is decided once (bounded, then cleared).
+  const wordKeys = new Map<Token, string | null>();
+  function wordKeyOf(t: Token): string | null {
+    if (!t.known) return wordKey(t);
+    let key = wordKeys.get(t);
+    if (key === undefined) {
+      key = wordKey(t);
+      if (wordKeys.size >= KNOWN_TOKENS) wordKeys.clear();
+      wordKeys.set(t, key);
+    }
+    return key;
+  }
+
   function wordStarts(tokens: readonly Token[], compact: string): (at: number) => boolean {
     if (!KANJI_PAIR.test(compact)) return () => false;
     const starts = new Uint8Array(compact.length + 1);
@@ -574,12 +596,8 @@ export function createFeatureExtractor(
       // text the words the dictionary does not know are bad cuts too (ゅうじのしかく…).
       for (const t of read.romaji ? [] : tokens) {
         if (kanaOnly && !t.known) continue;
-        if (!CONTENT_POS.has(t.pos)) continue;
-        if (t.pos === "名詞" && (t.posDetail === "非自立" || t.posDetail === "代名詞")) continue;
-        let base = t.base;
-        if (ASCII_WORD.test(base)) base = stem(base);
-        if (base.length === 0 || stopwords.has(base) || /^[\s\p{P}]+$/u.test(base) || /^\d{3,}$/u.test(base)) continue;
-        add(keys.word(base, t.known));
+        const key = wordKeyOf(t);
+        if (key !== null) add(key);
       }
       for (let i = 0; i + 1 < reading.length; i++) add(keys.bigram(reading, i));
       const concepts = findConcepts(

@@ -93,7 +93,7 @@ function inLoanword(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Known words' tokens by dictionary id: all their fields come from the dictionary entry, so one object serves. */
-const KNOWN_TOKENS = 16_384;
+export const KNOWN_TOKENS = 16_384;
 
 function createFacade(raw: RawTokenizer): JapaneseTokenizer {
   const known = new Map<number, Token>();
@@ -107,13 +107,27 @@ function createFacade(raw: RawTokenizer): JapaneseTokenizer {
     }
     return cached;
   };
+  // A known word's variants (a katakana "name" inside a loanword, the first word of a piece) are made once
+  // like the word itself: every known word's token is one shared object (features.ts keys its decisions by it).
+  const notNamed = new Map<Token, Token>();
+  const opening = new Map<Token, Token>();
+  const variant = (variants: Map<Token, Token>, t: Token, change: Partial<Token>): Token => {
+    if (!t.known) return Object.freeze({ ...t, ...change });
+    let made = variants.get(t);
+    if (!made) {
+      made = Object.freeze({ ...t, ...change });
+      if (variants.size >= KNOWN_TOKENS) variants.clear();
+      variants.set(t, made);
+    }
+    return made;
+  };
   const cut = (piece: string): readonly Token[] => {
     const found = raw.bestPath(piece).map(token);
     // The first word of a piece follows a space or punctuation the writer typed.
     return Object.freeze(
       found.map((t, i) => {
-        const word = t.personal && inLoanword(found, i) ? Object.freeze({ ...t, personal: false }) : t;
-        return i === 0 ? Object.freeze({ ...word, opensPiece: true }) : word;
+        const word = t.personal && inLoanword(found, i) ? variant(notNamed, t, { personal: false }) : t;
+        return i === 0 ? variant(opening, word, { opensPiece: true }) : word;
       }),
     );
   };
