@@ -36,8 +36,14 @@ const HONORIFIC = /^(?:さん|様|さま|くん|ちゃん|氏)$/u;
 const KNOWN_RUNS = 4_096;
 /** The vocabulary's concept for another person's data (別人, 他人). */
 const OTHER_PERSON = "other-person";
-/** Two kanji in a row: where a homophone may have been typed. */
-const KANJI_PAIR = /[\u4E00-\u9FFF]{2}/u;
+/** Where the words fall in the compact text (wordEdges). */
+interface WordEdges {
+  readonly insideKnownWord: (at: number) => boolean;
+  readonly wordStart: (at: number) => boolean;
+}
+const NO_EDGES: WordEdges = { insideKnownWord: () => false, wordStart: () => false };
+const WORD_START = 1;
+const INSIDE_KNOWN = 2;
 const MAKER_IDS = new Set(["fujitsu", "panasonic", "almex", "canon", "atlas"]);
 
 interface CompiledTerm {
@@ -505,14 +511,6 @@ export function createFeatureExtractor(
     return text.replace(/[\u30A1-\u30FAー]{6,}/gu, (run) => (knowsRun(run) ? run : toHiragana(run)));
   }
 
-  /**
-   * Whether a position of the compact text falls inside (not at the start of) a word the dictionary
-   * knows; when the words do not spell the compact text exactly, no position is.
-   */
-  /**
-   * Whether a word of `tokens` starts at a position of the compact text (its end counts as one); when the
-   * words do not spell the compact text exactly, no position is. Asked only of text with a run of kanji.
-   */
   /** A word's feature key (w:…), or null when it is none: a particle, a pronoun, a stopword, punctuation, a number. */
   function wordKey(t: Token): string | null {
     if (!CONTENT_POS.has(t.pos)) return null;
@@ -535,34 +533,28 @@ export function createFeatureExtractor(
     return key;
   }
 
-  function wordStarts(tokens: readonly Token[], compact: string): (at: number) => boolean {
-    if (!KANJI_PAIR.test(compact)) return () => false;
-    const starts = new Uint8Array(compact.length + 1);
+  /**
+   * Where the words of `tokens` fall in the compact text: whether a position is inside (not at the start of) a
+   * word the dictionary knows, and whether a word starts there (the text's end counts as one). When the words do
+   * not spell the compact text exactly, no position is either.
+   */
+  function wordEdges(tokens: readonly Token[], compact: string): WordEdges {
+    const marks = new Uint8Array(compact.length + 1);
     let at = 0;
     for (const t of tokens) {
       const surface = t.compact;
       if (surface.length === 0) continue;
-      if (compact.slice(at, at + surface.length) !== surface) return () => false;
-      starts[at] = 1;
+      if (!compact.startsWith(surface, at)) return NO_EDGES;
+      marks[at] = marks[at]! | WORD_START;
+      if (t.known) for (let i = at + 1; i < at + surface.length; i++) marks[i] = marks[i]! | INSIDE_KNOWN;
       at += surface.length;
     }
-    if (at !== compact.length) return () => false;
-    starts[at] = 1;
-    return (position) => starts[position] === 1;
-  }
-
-  function wordCover(tokens: readonly Token[], compact: string): (start: number) => boolean {
-    const inside = new Uint8Array(compact.length + 1);
-    let at = 0;
-    for (const t of tokens) {
-      const surface = t.compact;
-      if (surface.length === 0) continue;
-      if (compact.slice(at, at + surface.length) !== surface) return () => false;
-      if (t.known) for (let i = at + 1; i < at + surface.length; i++) inside[i] = 1;
-      at += surface.length;
-    }
-    if (at !== compact.length) return () => false;
-    return (start) => start >= 0 && inside[start] === 1;
+    if (at !== compact.length) return NO_EDGES;
+    marks[at] = marks[at]! | WORD_START;
+    return {
+      insideKnownWord: (position) => position >= 0 && ((marks[position] ?? 0) & INSIDE_KNOWN) !== 0,
+      wordStart: (position) => ((marks[position] ?? 0) & WORD_START) !== 0,
+    };
   }
 
   return {
@@ -600,6 +592,7 @@ export function createFeatureExtractor(
         if (key !== null) add(key);
       }
       for (let i = 0; i + 1 < reading.length; i++) add(keys.bigram(reading, i));
+      const edges = wordEdges(all, compact);
       const concepts = findConcepts(
         read.text,
         folded,
@@ -612,8 +605,8 @@ export function createFeatureExtractor(
         read.kana,
         read.romaji,
         kanaOnly,
-        wordCover(all, compact),
-        wordStarts(all, compact),
+        edges.insideKnownWord,
+        edges.wordStart,
         read.text.toLowerCase().replace(/[^\p{L}\p{N}ー\-.]+/gu, ""),
       );
       // Two different people named (the screen's 氏名 and the patient's): another person's data (別人).

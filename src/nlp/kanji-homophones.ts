@@ -16,13 +16,7 @@ const MIN_KANJI = 2;
 const MAX_KANJI = 5;
 /** Kanji of the BMP's unified block: a place in the text is one character. */
 const KANJI_RUN = /^[\u4E00-\u9FFF]+$/u;
-const KANJI_RUNS = /[\u4E00-\u9FFF]{2,}/gu;
-
-/** Whether `a` and `b` hold the same kanji in some place before `i`. */
-function sharesBefore(a: string, b: string, i: number): boolean {
-  for (let j = 0; j < i; j++) if (a[j] === b[j]) return true;
-  return false;
-}
+const isKanji = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 
 export interface KanjiHomophones {
   /**
@@ -35,8 +29,8 @@ export interface KanjiHomophones {
 }
 
 export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: ReadingsOf): KanjiHomophones {
-  /** The places each kanji holds in the terms: a window is tried only against terms it shares a kanji with. */
-  const places = new Map<string, { term: KanjiTerm; at: number }[]>();
+  /** The places each kanji (by code) holds in the terms: a window is tried only against terms it shares one with. */
+  const places = new Map<number, { term: KanjiTerm; at: number }[]>();
   const seen = new Set<string>();
   for (const term of terms) {
     const length = term.text.length;
@@ -44,51 +38,65 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
     if (seen.has(`${term.concept}\u0000${term.text}`)) continue;
     seen.add(`${term.concept}\u0000${term.text}`);
     for (let at = 0; at < length; at++) {
-      const list = places.get(term.text[at]!);
+      const list = places.get(term.text.charCodeAt(at));
       if (list) list.push({ term, at });
-      else places.set(term.text[at]!, [{ term, at }]);
+      else places.set(term.text.charCodeAt(at), [{ term, at }]);
     }
   }
-  const sounds = new Map<string, readonly string[]>();
-  const soundsOf = (kanji: string): readonly string[] => {
+  const sounds = new Map<number, readonly string[]>();
+  const soundsOf = (kanji: number): readonly string[] => {
     let found = sounds.get(kanji);
     if (!found) {
-      found = readingsOf(kanji);
+      found = readingsOf(String.fromCharCode(kanji));
       sounds.set(kanji, found);
     }
     return found;
   };
-  const soundsAlike = (a: string, b: string) => soundsOf(a).some((sound) => soundsOf(b).includes(sound));
-  const spells = (window: string, term: KanjiTerm): boolean => {
+  const soundsAlike = (a: number, b: number) => soundsOf(a).some((sound) => soundsOf(b).includes(sound));
+  /** Whether the window of `compact` from `start` spells `term` with homophones (term's length, a place shared). */
+  const spells = (compact: string, start: number, term: string): boolean => {
     let same = 0;
-    for (let i = 0; i < window.length; i++) {
-      if (window[i] === term.text[i]) same++;
-      else if (!soundsAlike(window[i]!, term.text[i]!)) return false;
+    for (let i = 0; i < term.length; i++) {
+      const a = compact.charCodeAt(start + i);
+      const b = term.charCodeAt(i);
+      if (a === b) same++;
+      else if (!soundsAlike(a, b)) return false;
     }
     // One kanji at least is the term's in its place: the window was found by it.
-    return same < window.length;
+    return same < term.length;
+  };
+  /** Whether the window from `start` and `term` hold the same kanji in some place before `i`. */
+  const sharesBefore = (compact: string, start: number, term: string, i: number): boolean => {
+    for (let j = 0; j < i; j++) if (compact.charCodeAt(start + j) === term.charCodeAt(j)) return true;
+    return false;
   };
   return {
     find(compact, wordStart, add) {
       if (places.size === 0) return;
-      for (const run of compact.matchAll(KANJI_RUNS)) {
-        const from = run.index;
-        const to = from + run[0].length;
+      for (let from = 0; from < compact.length; ) {
+        if (!isKanji(compact.charCodeAt(from))) {
+          from++;
+          continue;
+        }
+        let to = from + 1;
+        while (to < compact.length && isKanji(compact.charCodeAt(to))) to++;
         for (let start = from; start + MIN_KANJI <= to; start++) {
           if (!wordStart(start)) continue;
           for (let end = start + MIN_KANJI; end <= Math.min(to, start + MAX_KANJI); end++) {
             if (!wordStart(end)) continue;
-            const window = compact.slice(start, end);
-            for (let i = 0; i < window.length; i++) {
-              for (const { term, at } of places.get(window[i]!) ?? []) {
+            const length = end - start;
+            for (let i = 0; i < length; i++) {
+              for (const { term, at } of places.get(compact.charCodeAt(start + i)) ?? []) {
                 // Tried once: at the first place the window and the term share.
-                if (at !== i || term.text.length !== window.length || sharesBefore(window, term.text, i)) continue;
+                if (at !== i || term.text.length !== length || sharesBefore(compact, start, term.text, i)) continue;
                 // A word of the dictionary is a word, not a slip (保健 is 保健, not 保険).
-                if (spells(window, term) && readingsOf(window).length === 0) add(term.concept);
+                if (spells(compact, start, term.text) && readingsOf(compact.slice(start, end)).length === 0)
+                  add(term.concept);
               }
             }
           }
         }
+        from = to;
       }
     },
   };

@@ -146,7 +146,10 @@ function createFacade(raw: RawTokenizer): JapaneseTokenizer {
     tokenize(normalized, memo) {
       const tokens: Token[] = [];
       if (normalized.length === 0) return tokens;
-      for (const piece of pieces(normalized)) for (const word of wordsOf(piece, memo)) tokens.push(word);
+      for (const piece of pieces(normalized)) {
+        const words = wordsOf(piece, memo);
+        for (let i = 0; i < words.length; i++) tokens.push(words[i]!);
+      }
       return tokens;
     },
   };
