@@ -53,37 +53,61 @@ export function readingOf(tokens: readonly Token[]): string {
   return readingKey(tokens.map((t) => t.kana).join(""));
 }
 
+/** Positions of a reading: whether one is marked. */
+export interface Positions {
+  has(at: number): boolean;
+}
+
+const WORD_STARTS = 1;
+const WORD_ENDS = 2;
+
 /** The reading key and where each word's reading starts and ends in it (a term read inside a word is no term). */
 export function readingWithStarts(tokens: readonly Token[]): {
   reading: string;
-  starts: ReadonlySet<number>;
-  ends: ReadonlySet<number>;
+  starts: Positions;
+  ends: Positions;
   /** Where a space or punctuation the writer typed was (さぽーと|なんじ): no term is read across it. */
   breaks: readonly number[];
   /**
    * Where a word written all in kanji starts in the reading, and where it ends: two or more such words in a
    * row that read as a term are a compound the dictionary does not know (無|劫 read むこう: an IME slip).
    */
-  kanjiWords: ReadonlyMap<number, number>;
+  kanjiWords: { get(at: number): number | undefined };
 } {
   let reading = "";
-  const starts = new Set<number>([0]);
-  const ends = new Set<number>();
+  const keys: string[] = [];
   const breaks: number[] = [];
-  const kanjiWords = new Map<number, number>();
   let opens = false;
   for (const t of tokens) {
     opens ||= t.opensPiece === true;
     // A vowel after a space the writer typed starts a word (とうろく うけつけ): it lengthens nothing.
     const key = readingKey(t.kana, opens ? "" : reading);
+    keys.push(key);
     if (key.length === 0) continue;
     if (opens && reading.length > 0) breaks.push(reading.length);
     opens = false;
-    const start = reading.length;
-    starts.add(start);
     reading += key;
-    ends.add(reading.length);
-    if (ALL_KANJI.test(t.surface)) kanjiWords.set(start, reading.length);
   }
-  return { reading, starts, ends, breaks, kanjiWords };
+  // Marked in arrays the reading's length, once it is known: no set or map grows per word.
+  const marks = new Uint8Array(reading.length + 1);
+  /** A kanji word's end by its start (0: none; a word ends after it starts). */
+  const kanjiEnd = new Int32Array(reading.length + 1);
+  marks[0] = WORD_STARTS;
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const key = keys[i]!;
+    if (key.length === 0) continue;
+    const end = at + key.length;
+    marks[at] = marks[at]! | WORD_STARTS;
+    marks[end] = marks[end]! | WORD_ENDS;
+    if (ALL_KANJI.test(tokens[i]!.surface)) kanjiEnd[at] = end;
+    at = end;
+  }
+  return {
+    reading,
+    starts: { has: (p) => ((marks[p] ?? 0) & WORD_STARTS) !== 0 },
+    ends: { has: (p) => ((marks[p] ?? 0) & WORD_ENDS) !== 0 },
+    breaks,
+    kanjiWords: { get: (p) => (kanjiEnd[p] ? kanjiEnd[p] : undefined) },
+  };
 }
