@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadCore } from "../src/core.js";
 import { findProjectRoot } from "../src/project-root.js";
-import { freePort, spawnBuiltServer, untilReady } from "./built-server.js";
+import { freePort, spawnBuiltServer, startFlags, untilReady } from "./built-server.js";
 
 const startedAt = performance.now();
 const loaded = await loadCore();
@@ -59,6 +59,11 @@ function time(label: string, inputs: string[], rounds: number, run: (q: string) 
   );
 }
 
+// The in-process figures are the server's only with its Node flags (young generation, helper threads).
+const missing = startFlags().filter((flag) => !process.execArgv.includes(flag));
+process.stdout.write(
+  `node ${process.version} ${process.execArgv.join(" ")}${missing.length > 0 ? ` — without npm start's ${missing.join(" ")}: not the server's figures` : ""}\n`,
+);
 process.stdout.write(`start → core ready (in process): ${readyMs.toFixed(0)} ms\n`);
 process.stdout.write(`RSS after load: ${(rssAfterLoad / 1024 / 1024).toFixed(0)} MB\n`);
 process.stdout.write("match runs: the core's matcher without its cache (one matcher in memory, as in the server)\n");
