@@ -200,10 +200,15 @@ function breaksWithin(breaks: readonly number[], start: number, end: number): bo
  * unknown word — an id, a pasted code, a name the patient-data filter missed — gets its key anew and is
  * kept nowhere.
  */
+/** The block of kana and ー: the characters of a reading. */
+const KANA_FROM = 0x3000;
+
 class FeatureKeys {
   private readonly words = new Map<string, string>();
   /** Reading bigrams by their first and second character's code. */
   private readonly bigrams = new Map<number, Map<number, string>>();
+  /** Bigrams of two characters from U+3000–U+30FF (kana, ー) by slot: at most 65,536, never cleared. */
+  private readonly kanaBigrams = new Array<string | undefined>(1 << 16);
   /** The vocabulary's concepts: a fixed set, never cleared. */
   private readonly concepts = new Map<string, string>();
   private size = 0;
@@ -229,6 +234,16 @@ class FeatureKeys {
   bigram(reading: string, i: number): string {
     const a = reading.charCodeAt(i);
     const b = reading.charCodeAt(i + 1);
+    // A reading is hiragana and ー (0x3041–0x30FC): a bigram of those is a slot of one table.
+    if (a >= KANA_FROM && a < KANA_FROM + 256 && b >= KANA_FROM && b < KANA_FROM + 256) {
+      const slot = ((a - KANA_FROM) << 8) | (b - KANA_FROM);
+      let kana = this.kanaBigrams[slot];
+      if (kana === undefined) {
+        kana = `g:${reading.slice(i, i + 2)}`;
+        this.kanaBigrams[slot] = kana;
+      }
+      return kana;
+    }
     let key = this.bigrams.get(a)?.get(b);
     if (key === undefined) {
       key = `g:${reading.slice(i, i + 2)}`;
