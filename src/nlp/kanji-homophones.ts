@@ -17,6 +17,9 @@ const MAX_KANJI = 5;
 /** Kanji of the BMP's unified block: a place in the text is one character. */
 const KANJI_RUN = /^[\u4E00-\u9FFF]+$/u;
 const isKanji = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+/** The longest piece of a window read as one word against the term's piece in the same places. */
+const PIECE = 3;
+const SOUNDS_KEPT = 4096;
 
 export interface KanjiHomophones {
   /**
@@ -43,27 +46,35 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
       else places.set(term.text.charCodeAt(at), [{ term, at }]);
     }
   }
-  const sounds = new Map<number, readonly string[]>();
-  const soundsOf = (kanji: number): readonly string[] => {
+  /** Readings of a kanji or of a few kanji as one word, as the dictionary gives them (bounded, then cleared). */
+  const sounds = new Map<string, readonly string[]>();
+  const soundsOf = (kanji: string): readonly string[] => {
     let found = sounds.get(kanji);
     if (!found) {
-      found = readingsOf(String.fromCharCode(kanji));
+      found = readingsOf(kanji);
+      if (sounds.size >= SOUNDS_KEPT) sounds.clear();
       sounds.set(kanji, found);
     }
     return found;
   };
-  const soundsAlike = (a: number, b: number) => soundsOf(a).some((sound) => soundsOf(b).includes(sound));
-  /** Whether the window of `compact` from `start` spells `term` with homophones (term's length, a place shared). */
-  const spells = (compact: string, start: number, term: string): boolean => {
-    let same = 0;
-    for (let i = 0; i < term.length; i++) {
-      const a = compact.charCodeAt(start + i);
-      const b = term.charCodeAt(i);
-      if (a === b) same++;
-      else if (!soundsAlike(a, b)) return false;
-    }
+  const alike = (a: string, b: string) => soundsOf(a).some((sound) => soundsOf(b).includes(sound));
+  /**
+   * Whether `window` spells `term` (as long) with homophones: place by place, the same kanji, or a piece of one
+   * to three kanji that reads as the term's piece in the same places (伝 as 電; 不二 as 富士, ふじ).
+   */
+  const spells = (window: string, term: string): boolean => {
+    const from = (i: number): boolean => {
+      if (i === term.length) return true;
+      if (window[i] === term[i] && from(i + 1)) return true;
+      for (let n = 1; n <= PIECE && i + n <= term.length; n++) {
+        const piece = window.slice(i, i + n);
+        const termPiece = term.slice(i, i + n);
+        if (piece !== termPiece && alike(piece, termPiece) && from(i + n)) return true;
+      }
+      return false;
+    };
     // One kanji at least is the term's in its place: the window was found by it.
-    return same < term.length;
+    return window !== term && from(0);
   };
   /** Whether the window from `start` and `term` hold the same kanji in some place before `i`. */
   const sharesBefore = (compact: string, start: number, term: string, i: number): boolean => {
@@ -90,8 +101,8 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
                 // Tried once: at the first place the window and the term share.
                 if (at !== i || term.text.length !== length || sharesBefore(compact, start, term.text, i)) continue;
                 // A word of the dictionary is a word, not a slip (保健 is 保健, not 保険).
-                if (spells(compact, start, term.text) && readingsOf(compact.slice(start, end)).length === 0)
-                  add(term.concept);
+                const window = compact.slice(start, end);
+                if (spells(window, term.text) && readingsOf(window).length === 0) add(term.concept);
               }
             }
           }

@@ -13,12 +13,20 @@ const dictionary: Record<string, string[]> = {
   健: ["けん"],
   者: ["しゃ", "もの"],
   保健: ["ほけん"],
+  不: ["ふ"],
+  二: ["に"],
+  富: ["とみ"],
+  士: ["し"],
+  通: ["つう"],
+  不二: ["ふじ"],
+  富士: ["ふじ"],
 };
 const readingsOf = (word: string) => dictionary[word] ?? [];
 const homophones = createKanjiHomophones(
   [
     { text: "停電", concept: "outage" },
     { text: "保険者", concept: "insurer" },
+    { text: "富士通", concept: "fujitsu" },
   ],
   readingsOf,
 );
@@ -37,6 +45,11 @@ describe("kanji typed with a wrong homophone", () => {
   it("finds the term when its other kanji share a sound with the term's and one kanji is the term's", () => {
     expect(found("朝から停伝です", [0, 1, 3, 4, 5, 7])).toEqual(["outage"]);
     expect(found("保健者番号", [0, 2, 3, 5])).toEqual(["insurer"]);
+  });
+
+  it("reads a piece of two kanji as one word when the kanji alone do not sound alike (不二 as 富士, ふじ)", () => {
+    expect(found("不二通の", [0, 1, 2, 3, 4])).toEqual(["fujitsu"]);
+    expect(found("不士通", [0, 1, 2, 3])).toEqual([]); // 不 alone is ふ, 富 alone とみ; 不士 is no word
   });
 
   it("needs every other kanji to sound alike, one kanji of the term in its place, and the words' own edges", () => {

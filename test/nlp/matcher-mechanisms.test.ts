@@ -549,6 +549,10 @@ describe("a kanji compound the dictionary cuts in pieces, read as a term (an IME
     expect([...extractor.extract("伝票を停めています").concepts]).not.toContain("outage");
     expect([...extractor.extract("保健室で休んでもらった").concepts]).toEqual([]);
   });
+
+  it("不二通 (不|二|通, read ふにつう) is 富士通: 通 in its place, 不二 reads as 富士 (ふじ)", () => {
+    expect(matcher.match("不二通のリーダーが動かない").id).toBe("3-reader-fujitsu");
+  });
 });
 
 describe("where a procedure is done or a form is filed (answerability.yaml where-to-file)", () => {
