@@ -42,21 +42,33 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-function time(label: string, inputs: string[], rounds: number, run: (q: string) => unknown): void {
+const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
+
+/** p50 and p99 of every run; with `perInput`, also the p99 of each input's median run (its cost without the machine's hiccups). */
+function time(label: string, inputs: string[], rounds: number, run: (q: string) => unknown, perInput = false): void {
   for (const q of inputs.slice(0, 50)) run(q);
   const samples: number[] = [];
+  const byInput = inputs.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
-    for (const q of inputs) {
+    inputs.forEach((q, i) => {
       const t0 = performance.now();
       run(q);
-      samples.push(performance.now() - t0);
-    }
+      const ms = performance.now() - t0;
+      samples.push(ms);
+      byInput[i]!.push(ms);
+    });
   }
   samples.sort((a, b) => a - b);
-  const fmt = (ms: number) => `${ms.toFixed(3)} ms`;
   process.stdout.write(
     `${label.padEnd(34)} n=${String(samples.length).padStart(5)}  p50 ${fmt(percentile(samples, 50))}  p99 ${fmt(percentile(samples, 99))}\n`,
   );
+  if (perInput) {
+    const byValue = (a: number, b: number) => a - b;
+    const medians = byInput.map((runs) => percentile(runs.sort(byValue), 50)).sort(byValue);
+    process.stdout.write(
+      `${"  each question's median run".padEnd(34)} n=${String(medians.length).padStart(5)}  p50 ${fmt(percentile(medians, 50))}  p99 ${fmt(percentile(medians, 99))}  (a shared machine's pauses left out)\n`,
+    );
+  }
 }
 
 // The in-process figures are the server's only with its Node flags (young generation, helper threads).
@@ -67,7 +79,7 @@ process.stdout.write(
 process.stdout.write(`start → core ready (in process): ${readyMs.toFixed(0)} ms\n`);
 process.stdout.write(`RSS after load: ${(rssAfterLoad / 1024 / 1024).toFixed(0)} MB\n`);
 process.stdout.write("match runs: the core's matcher without its cache (one matcher in memory, as in the server)\n");
-time("match, questions ≤ 100 chars", short, 10, (q) => matcher.match(q));
+time("match, questions ≤ 100 chars", short, 10, (q) => matcher.match(q), true);
 time("match, 2 KB pastes", pastes, 5, (q) => matcher.match(q));
 time("answer, ≤ 100 chars (first ask, uncached)", short, 1, (q) => engine.answer({ text: `${q} ` }));
 time("answer, ≤ 100 chars (repeated: match cached)", short, 5, (q) => engine.answer({ text: q }));
