@@ -1,12 +1,12 @@
 // npm run explain -- "質問": what the matcher sees in one question (features, concepts, scores).
+// The matcher is built as the server builds it (buildMatcher: the fitted confidence map and its
+// minimum), so the answer shown is the one the server gives.
 import { loadKnowledge } from "../src/knowledge/load-knowledge.js";
-import { createMatcher } from "../src/nlp/matcher.js";
-import { loadTokenizer } from "../src/nlp/tokenizer.js";
-import { loadVocabulary } from "../src/nlp/vocabulary.js";
+import { buildMatcher } from "../src/nlp/create-matcher.js";
 
 const loaded = loadKnowledge();
 if (!loaded.ok) throw new Error(loaded.message);
-const matcher = createMatcher({ kb: loaded.kb, tokenizer: await loadTokenizer(), vocabulary: loadVocabulary() });
+const matcher = await buildMatcher(loaded.kb);
 for (const q of process.argv.slice(2)) {
   const e = matcher.explain(q);
   process.stdout.write(
