@@ -340,9 +340,14 @@ export function createMatcher({
     }
     const best = ranked[0];
     const topics = ranked.filter((r) => r.id !== "none");
+    // A runner-up the answer would become anyway is no rival: with one maker named, every reader topic and the
+    // call center's line are that maker's line; with none named, a maker's topic in a reader question is 3-reader.
+    const answerOf = (id: TopicId) => makerTopic(kb, id, features.concepts, ranked);
+    const answer = topics[0] ? answerOf(topics[0].id) : undefined;
+    const rival = topics.find((r, i) => i > 0 && answerOf(r.id) !== answer);
     const signals: Signals = {
       best: topics[0]?.confidence ?? 0,
-      second: topics[1]?.confidence ?? 0,
+      second: rival?.confidence ?? 0,
       noneScore: scores.get("none") ?? 0,
       unanswerable,
       unknown: unknownShare(features, query),

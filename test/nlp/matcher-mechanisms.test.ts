@@ -535,6 +535,20 @@ it.each([
   expect(matcher.match(q).id).toBe(id);
 });
 
+describe("a runner-up the answer would become anyway is no rival (the confidence's second best)", () => {
+  it("with one maker named, another maker's line or 3-reader does not make the answer less sure", async () => {
+    const loaded = loadKnowledge();
+    if (!loaded.ok) throw new Error(loaded.message);
+    const e = (await buildMatcher(loaded.kb)).explain(
+      "うちのリーダーは富士通製です。最近、顔認証の画面がよく固まります。メーカーの窓口は何時までやっていますか",
+    );
+    expect(e.id).toBe("3-reader-fujitsu");
+    const otherReader = e.scores.find((s) => s.id !== "3-reader-fujitsu" && s.id.startsWith("3-reader"));
+    expect(otherReader?.confidence ?? 0).toBeGreaterThan(e.signals.second);
+    expect(e.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+});
+
 describe("a kanji compound the dictionary cuts in pieces, read as a term (an IME slip)", () => {
   it("無劫 (無|劫, read むこう) is 無効; 向こう, one word, is not", async () => {
     const extractor = await featureExtractor();
