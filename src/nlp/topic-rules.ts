@@ -45,6 +45,9 @@ export function makerTopic(
   const reader = id === general || makerTopics.has(id);
   const makers = namedMakers(kb, concepts);
   if (makers.length === 1 && makers[0] && (reader || id === callcenter)) return makers[0];
+  // The card reader's maker asked for without a name (リーダーのメーカーの電話番号): the makers' lines, all of
+  // them (3-reader), not the call center's.
+  if (id === callcenter && makers.length === 0 && concepts.has("reader") && concepts.has("maker")) return general;
   if (!reader || makers.includes(id)) return id;
   // No maker named: a card-reader question is the general reader topic; a question that names no
   // reader either (「問い合わせ先」) goes to the best topic that is not one maker's.

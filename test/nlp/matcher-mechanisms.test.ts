@@ -535,6 +535,13 @@ it.each([
   expect(matcher.match(q).id).toBe(id);
 });
 
+it.each(["かおにんしょうりーだーの めーかーの でんわばんごうは", "リーダーのメーカーのでんわばんごう"])(
+  "the reader's maker asked for without a name is every maker's line (3-reader), not the call center's: %s",
+  (q) => {
+    expect(matcher.match(q).id).toBe("3-reader");
+  },
+);
+
 describe("a runner-up the answer would become anyway is no rival (the confidence's second best)", () => {
   it("with one maker named, another maker's line or 3-reader does not make the answer less sure", async () => {
     const loaded = loadKnowledge();
