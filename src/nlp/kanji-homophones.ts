@@ -32,8 +32,12 @@ export interface KanjiHomophones {
 }
 
 export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: ReadingsOf): KanjiHomophones {
-  /** The places each kanji (by code) holds in the terms: a window is tried only against terms it shares one with. */
-  const places = new Map<number, { term: KanjiTerm; at: number }[]>();
+  /**
+   * The terms by a kanji (its code), the place it holds and the term's length: a window is tried only against
+   * terms as long as it that hold one of its kanji in the same place.
+   */
+  const places = new Map<number, KanjiTerm[]>();
+  const placeKey = (code: number, at: number, length: number) => code * 64 + at * 8 + length;
   const seen = new Set<string>();
   for (const term of terms) {
     const length = term.text.length;
@@ -41,9 +45,10 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
     if (seen.has(`${term.concept}\u0000${term.text}`)) continue;
     seen.add(`${term.concept}\u0000${term.text}`);
     for (let at = 0; at < length; at++) {
-      const list = places.get(term.text.charCodeAt(at));
-      if (list) list.push({ term, at });
-      else places.set(term.text.charCodeAt(at), [{ term, at }]);
+      const key = placeKey(term.text.charCodeAt(at), at, length);
+      const list = places.get(key);
+      if (list) list.push(term);
+      else places.set(key, [term]);
     }
   }
   /** Readings of a kanji or of a few kanji as one word, as the dictionary gives them (bounded, then cleared). */
@@ -96,12 +101,15 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
           for (let end = start + MIN_KANJI; end <= Math.min(to, start + MAX_KANJI); end++) {
             if (!wordStart(end)) continue;
             const length = end - start;
+            let window: string | undefined;
             for (let i = 0; i < length; i++) {
-              for (const { term, at } of places.get(compact.charCodeAt(start + i)) ?? []) {
+              const candidates = places.get(placeKey(compact.charCodeAt(start + i), i, length));
+              if (!candidates) continue;
+              for (const term of candidates) {
                 // Tried once: at the first place the window and the term share.
-                if (at !== i || term.text.length !== length || sharesBefore(compact, start, term.text, i)) continue;
+                if (sharesBefore(compact, start, term.text, i)) continue;
+                window ??= compact.slice(start, end);
                 // A word of the dictionary is a word, not a slip (保健 is 保健, not 保険).
-                const window = compact.slice(start, end);
                 if (spells(window, term.text) && readingsOf(window).length === 0) add(term.concept);
               }
             }
