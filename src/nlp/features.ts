@@ -1,4 +1,5 @@
 import { AhoCorasick } from "./aho-corasick.js";
+import { remembered } from "./bounded-memo.js";
 import { ALL_KANJI, HAS_KANJI, HIRAGANA_ONLY, isKanjiCode } from "./char-classes.js";
 import { createFuzzyTerms } from "./fuzzy-terms.js";
 import { createKanjiHomophones } from "./kanji-homophones.js";
@@ -511,15 +512,8 @@ export function createFeatureExtractor(
   // Whether the dictionary knows every word of a katakana run: the same runs (マイナンバーカード,
   // コールセンター) come in question after question, so each is tokenized once (bounded, then cleared).
   const knownRuns = new Map<string, boolean>();
-  function knowsRun(run: string): boolean {
-    let known = knownRuns.get(run);
-    if (known === undefined) {
-      known = tokenizer.tokenize(run).every((t) => t.known);
-      if (knownRuns.size >= KNOWN_RUNS) knownRuns.clear();
-      knownRuns.set(run, known);
-    }
-    return known;
-  }
+  const allWordsKnown = (run: string) => tokenizer.tokenize(run).every((t) => t.known);
+  const knowsRun = (run: string): boolean => remembered(knownRuns, run, KNOWN_RUNS, allWordsKnown);
 
   function katakanaSentencesAsHiragana(text: string): string {
     if (!/[\u30A1-\u30FAー]{6,}/u.test(text)) return text;
@@ -537,16 +531,8 @@ export function createFeatureExtractor(
   }
   // A known word's token is one shared object (tokenizer.ts): its key is decided once (bounded, then cleared).
   const wordKeys = new Map<Token, string | null>();
-  function wordKeyOf(t: Token): string | null {
-    if (!t.known) return wordKey(t);
-    let key = wordKeys.get(t);
-    if (key === undefined) {
-      key = wordKey(t);
-      if (wordKeys.size >= KNOWN_TOKENS) wordKeys.clear();
-      wordKeys.set(t, key);
-    }
-    return key;
-  }
+  const wordKeyOf = (t: Token): string | null =>
+    t.known ? remembered(wordKeys, t, KNOWN_TOKENS, wordKey) : wordKey(t);
 
   /**
    * Where the words of `tokens` fall in the compact text: whether a position is inside (not at the start of) a

@@ -1,6 +1,8 @@
 // Kanji typed with the wrong homophone (停伝 for 停電): the IME offered another kanji of the same sound and the
 // writer took it. The dictionary reads such a compound its own way (停伝 → 停る|伝 とまつて), so neither the
 // surface nor the reading finds the term; the sounds the dictionary gives each kanji alone do (伝, 電: でん).
+import { remembered } from "./bounded-memo.js";
+import { ALL_KANJI, isKanjiCode } from "./char-classes.js";
 
 export interface KanjiTerm {
   /** The term as the compact text writes it: kanji only. */
@@ -14,9 +16,6 @@ export type ReadingsOf = (word: string) => readonly string[];
 /** Terms this long (kanji): shorter ones are single words, longer ones hardly typed wrong whole. */
 const MIN_KANJI = 2;
 const MAX_KANJI = 5;
-/** Kanji of the BMP's unified block: a place in the text is one character. */
-const KANJI_RUN = /^[\u4E00-\u9FFF]+$/u;
-const isKanji = (code: number) => code >= 0x4e00 && code <= 0x9fff;
 /** The longest piece of a window read as one word against the term's piece in the same places. */
 const PIECE = 3;
 const SOUNDS_KEPT = 4096;
@@ -41,7 +40,7 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
   const seen = new Set<string>();
   for (const term of terms) {
     const length = term.text.length;
-    if (length < MIN_KANJI || length > MAX_KANJI || !KANJI_RUN.test(term.text)) continue;
+    if (length < MIN_KANJI || length > MAX_KANJI || !ALL_KANJI.test(term.text)) continue;
     if (seen.has(`${term.concept}\u0000${term.text}`)) continue;
     seen.add(`${term.concept}\u0000${term.text}`);
     for (let at = 0; at < length; at++) {
@@ -53,15 +52,7 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
   }
   /** Readings of a kanji or of a few kanji as one word, as the dictionary gives them (bounded, then cleared). */
   const sounds = new Map<string, readonly string[]>();
-  const soundsOf = (kanji: string): readonly string[] => {
-    let found = sounds.get(kanji);
-    if (!found) {
-      found = readingsOf(kanji);
-      if (sounds.size >= SOUNDS_KEPT) sounds.clear();
-      sounds.set(kanji, found);
-    }
-    return found;
-  };
+  const soundsOf = (kanji: string): readonly string[] => remembered(sounds, kanji, SOUNDS_KEPT, readingsOf);
   const alike = (a: string, b: string) => soundsOf(a).some((sound) => soundsOf(b).includes(sound));
   /**
    * Whether `window` spells `term` (as long) with homophones: place by place, the same kanji, or a piece of one
@@ -90,12 +81,12 @@ export function createKanjiHomophones(terms: readonly KanjiTerm[], readingsOf: R
     find(compact, wordStart, add) {
       if (places.size === 0) return;
       for (let from = 0; from < compact.length; ) {
-        if (!isKanji(compact.charCodeAt(from))) {
+        if (!isKanjiCode(compact.charCodeAt(from))) {
           from++;
           continue;
         }
         let to = from + 1;
-        while (to < compact.length && isKanji(compact.charCodeAt(to))) to++;
+        while (to < compact.length && isKanjiCode(compact.charCodeAt(to))) to++;
         for (let start = from; start + MIN_KANJI <= to; start++) {
           if (!wordStart(start)) continue;
           for (let end = start + MIN_KANJI; end <= Math.min(to, start + MAX_KANJI); end++) {

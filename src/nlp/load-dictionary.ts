@@ -6,6 +6,7 @@ import type { IpadicFeatures } from "kuromoji";
 import type DynamicDictionariesType from "kuromoji/src/dict/DynamicDictionaries.js";
 import type TokenizerType from "kuromoji/src/Tokenizer.js";
 import { type BestPath, bestPathOf } from "./best-path.js";
+import { remembered } from "./bounded-memo.js";
 import { type DictionaryCache, openDictionaryCache } from "./dictionary-cache.js";
 import {
   createLatticeBuilder,
@@ -101,16 +102,7 @@ interface FeatureSource {
 function memoizeFeatures(source: FeatureSource, limit = 16_384): void {
   const decode = source.getFeatures.bind(source);
   const lines = new Map<number, string>();
-  source.getFeatures = (id) => {
-    if (typeof id !== "number") return decode(id);
-    let line = lines.get(id);
-    if (line === undefined) {
-      line = decode(id);
-      if (lines.size >= limit) lines.clear();
-      lines.set(id, line);
-    }
-    return line;
-  };
+  source.getFeatures = (id) => (typeof id !== "number" ? decode(id) : remembered(lines, id, limit, decode));
 }
 
 function readGz(dir: string, name: string): Buffer {
