@@ -195,14 +195,15 @@ function breaksWithin(breaks: readonly number[], start: number, end: number): bo
   return false;
 }
 
+/** The block of kana and ー: the characters of a reading. */
+const KANA_FROM = 0x3000;
+
 /**
  * The feature keys of words (w:), reading bigrams (g:) and concepts (c:), made once: the same words and bigrams come in
  * question after question. Only the dictionary's own words are remembered (bounded, then cleared): an
  * unknown word — an id, a pasted code, a name the patient-data filter missed — gets its key anew and is
  * kept nowhere.
  */
-/** The block of kana and ー: the characters of a reading. */
-const KANA_FROM = 0x3000;
 
 class FeatureKeys {
   private readonly words = new Map<string, string>();
