@@ -375,7 +375,8 @@ export function createMatcher({
         viaScreen: false,
       };
     }
-    const id = makerTopic(kb, best.id, features.concepts, ranked);
+    // `best` is the first topic here: its answer is the one the runner-up was weighed against.
+    const id = answer ?? best.id;
     const variant = cues.find(id, features);
     const confidence = topicConfidence ?? calibrate(best.confidence, signals.second, weights.noneThreshold);
     // Runners-up close to the best are offered beside it (「こちらではありませんか」), never far ones.
