@@ -6,7 +6,7 @@ import { createKanjiHomophones } from "./kanji-homophones.js";
 import type { MatchingPolicy } from "./matching-policy.js";
 import { foldForMatching, normalizeText, toHiragana } from "./normalize.js";
 import { namesTwoPeople, withoutPersonalData } from "./personal-spans.js";
-import { type Positions, readingKey, readingOf, readingWithStarts } from "./reading.js";
+import { type KanjiWords, type Positions, readingKey, readingOf, readingWithStarts } from "./reading.js";
 import { readRomaji } from "./romaji.js";
 import { type JapaneseTokenizer, KNOWN_TOKENS, type PieceMemo, type Token } from "./tokenizer.js";
 import { askConceptId, sideConceptId, type Vocabulary } from "./vocabulary.js";
@@ -109,7 +109,7 @@ const ENDS_IN_KANJI = /\p{sc=Han}$/u;
  * Whether the reading from `start` to `end` is two or more words written in kanji, end to end: a kanji
  * compound the dictionary cut in pieces (無|劫, 資|各) that reads as a term is the term mis-converted.
  */
-function isImeSlip(kanjiWords: { get(at: number): number | undefined }, start: number, end: number): boolean {
+function isImeSlip(kanjiWords: KanjiWords, start: number, end: number): boolean {
   let words = 0;
   for (let at = start; at < end; words++) {
     const next = kanjiWords.get(at);
@@ -414,7 +414,7 @@ export function createFeatureExtractor(
     starts: Positions,
     ends: Positions,
     breaks: readonly number[],
-    kanjiWords: { get(at: number): number | undefined },
+    kanjiWords: KanjiWords,
     kanaWords: readonly string[],
     romaji: boolean,
     kanaOnly: boolean,

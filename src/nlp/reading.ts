@@ -58,6 +58,11 @@ export interface Positions {
   has(at: number): boolean;
 }
 
+/** Where a word written all in kanji ends in a reading, by where it starts (undefined: no such word starts there). */
+export interface KanjiWords {
+  get(at: number): number | undefined;
+}
+
 const WORD_STARTS = 1;
 const WORD_ENDS = 2;
 
@@ -72,7 +77,7 @@ export function readingWithStarts(tokens: readonly Token[]): {
    * Where a word written all in kanji starts in the reading, and where it ends: two or more such words in a
    * row that read as a term are a compound the dictionary does not know (無|劫 read むこう: an IME slip).
    */
-  kanjiWords: { get(at: number): number | undefined };
+  kanjiWords: KanjiWords;
 } {
   let reading = "";
   const keys: string[] = [];
